@@ -1,0 +1,5 @@
+"""contentlint: a linter for health articles."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,26 @@
+"""Shared fixtures: every test runs with network access blocked."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to open a network connection."""
+
+
+def _refuse(*_args: object, **_kwargs: object) -> None:
+    raise NetworkBlocked("network access is blocked in contentlint's tests")
+
+
+@pytest.fixture(autouse=True)
+def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Make any attempt to reach the network fail loudly, so offline behaviour is tested always."""
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+    yield
