@@ -61,7 +61,7 @@ class Hit:
     end: int
     match: str
     suggestion: str | None = None
-    data: Mapping[str, Any] = field(default=_EMPTY)
+    data: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
