@@ -1,0 +1,5 @@
+"""Run contentlint as ``python -m contentlint``."""
+
+from contentlint.cli import main
+
+main()

@@ -1,0 +1,164 @@
+"""The ``contentlint`` command line: only argument handling, I/O and exit codes live here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, Settings, find_config, load_settings
+from .engine_codes import ENGINE_CODES
+from .finding import Severity
+from .registry import Rule, RuleError
+
+EXIT_USAGE = 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _settings(config: str | None, paths: tuple[str, ...]) -> Settings:
+    if config:
+        return load_settings(Path(config))
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    return load_settings(find_config(start))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"contentlint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="contentlint")
+def main() -> None:
+    """Lint health articles (Markdown, HTML, plain text) for duplicated paragraphs, readability,
+    spelling slips that spell-checkers miss, and unhedged medical claims.
+
+    \b
+    Examples:
+      contentlint check samples/
+      contentlint check article.md --format json
+      cat draft.md | contentlint check - --stdin-filename draft.md
+      contentlint rules
+      contentlint explain MC001
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rules: codes, prefixes, names or packs, comma-separated.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: error, or the config's fail-on].")
+@click.option("--config", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: nearest .contentlint.toml or pyproject.toml upward).")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="With '-': the name to report and whose extension picks the format.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only findings at or above --fail-on; no summary.")
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool) -> None:
+    """Lint PATHS (files or directories, recursed; '-' reads standard input).
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
+    2 usage, configuration or read errors.
+    """
+    from .formatters import FORMATTERS
+    from .run import build_rules, lint_paths
+
+    if "-" in paths and len(paths) > 1:
+        _fail("'-' (standard input) cannot be combined with other paths")
+    try:
+        settings = _settings(config, (stdin_filename,) if paths == ("-",) and stdin_filename else paths)
+        rules = build_rules(settings, _split(select), _split(ignore))
+    except (ConfigError, RuleError) as exc:
+        _fail(str(exc))
+        return
+    if fail_on:
+        from dataclasses import replace
+
+        settings = replace(settings, fail_on=Severity.parse(fail_on))
+    stdin = sys.stdin.buffer.read() if paths == ("-",) else None
+    run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-")
+    for notice in run.notices:
+        click.echo(f"contentlint: {notice}", err=True)
+    for result in run.files:
+        if result.error:
+            click.echo(f"{result.path}: error CL001 {result.error}", err=True)
+    out = click.get_text_stream("stdout")
+    FORMATTERS[fmt](run, out, quiet)
+    sys.exit(run.exit_code())
+
+
+def _load_all() -> dict[str, Rule]:
+    from .registry import builtin_rules_dir, load_rules
+
+    try:
+        settings = _settings(None, ())
+        return load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
+    except (ConfigError, RuleError) as exc:
+        _fail(str(exc))
+        raise AssertionError("unreachable") from exc
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table", show_default=True)
+@click.option("--pack", default=None, help="Only the rules of this pack.")
+def rules(fmt: str, pack: str | None) -> None:
+    """List every rule: code, name, pack, level and summary."""
+    loaded = _load_all()
+    rows = [(r.code, r.name, r.pack, str(r.level), r.summary) for r in loaded.values() if not pack or r.pack == pack]
+    if not pack:
+        rows += [(c.code, c.name, "engine", str(c.level), c.summary) for c in ENGINE_CODES]
+    rows.sort()
+    if fmt == "markdown":
+        click.echo("| code | name | pack | level | summary |\n|---|---|---|---|---|")
+        for row in rows:
+            click.echo("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        return
+    widths = [max(len(row[i]) for row in rows + [("code", "name", "pack", "level", "")]) for i in range(4)]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(("CODE", "NAME", "PACK", "LEVEL"), widths)) + "  SUMMARY")
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain a rule (by code or name): summary, why, options and examples."""
+    loaded = _load_all()
+    rule = loaded.get(code.upper()) or next((r for r in loaded.values() if r.name == code), None)
+    if rule is None:
+        engine = next((c for c in ENGINE_CODES if c.code == code.upper() or c.name == code), None)
+        if engine is None:
+            _fail(f"unknown rule {code!r}; `contentlint rules` lists them")
+            return
+        click.echo(f"{engine.code} {engine.name} ({engine.level}, engine)\n\n{engine.summary}")
+        return
+    click.echo(f"{rule.code} {rule.name}  ({rule.level}, pack {rule.pack}, kind {rule.kind}, scope {rule.scope.value})")
+    click.echo(f"\n{rule.summary}\n\nWhy:\n  " + rule.why.replace("\n", "\n  "))
+    shown = {k: v for k, v in rule.options.items() if k != "entry" and not isinstance(v, (list, dict))}
+    if shown:
+        click.echo("\nOptions:")
+        for key, value in shown.items():
+            click.echo(f"  {key} = {value!r}")
+    if rule.fix_safe:
+        click.echo("\nFix: safe (applied by --fix)")
+    for title, examples in (("Bad", rule.bad), ("Good", rule.good)):
+        if examples:
+            click.echo(f"\n{title}:")
+            for example in examples:
+                suffix = f"   → {example.suggestion}" if example.suggestion else ""
+                click.echo("  - " + example.text.strip().replace("\n", "\n    ") + suffix)
+    for reference in rule.references:
+        click.echo(f"\nReference: {reference}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,24 @@
+"""Rule kinds: the few pieces of Python that rule files instantiate with options.
+
+Each kind validates its options once (``prepare``) and then yields ``Hit``s for a unit of prose.
+Kinds know nothing of codes, severities or line numbers.
+"""
+
+from __future__ import annotations
+
+from .base import Kind, OptionError, Scope
+from .conditional import ConditionalKind
+from .duplicate import DuplicateKind
+from .metric import MetricKind
+from .pattern import PatternKind
+from .python import PythonKind
+
+KINDS: dict[str, Kind] = {
+    "pattern": PatternKind(),
+    "conditional": ConditionalKind(),
+    "metric": MetricKind(),
+    "duplicate": DuplicateKind(),
+    "python": PythonKind(),
+}
+
+__all__ = ["KINDS", "Kind", "OptionError", "Scope"]

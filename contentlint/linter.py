@@ -1,0 +1,202 @@
+"""Orchestration: one document through the rules (a pure function), then the corpus stage.
+
+Data flows one way: bytes → Document → Analysis → hits per rule → Findings (source-mapped) →
+suppressions. ``lint_document`` depends only on its inputs, so it can run in worker processes;
+the corpus stage (cross-file duplicates) sees only compact fingerprints.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import engine_codes
+from .analysis import Analysis, Sentence, analyse, sentence_values
+from .document import Block, Document, ReadError, read_document
+from .finding import BlockKind, Finding, Fix, Hit, Location, Unit
+from .kinds import KINDS, Scope
+from .kinds.metric import MetricKind
+from .registry import Rule
+from .suppress import Suppressions, build_suppressions
+
+
+@dataclass
+class FileResult:
+    """What linting one file produced."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    paragraphs: list[Any] = field(default_factory=list)
+    suppressions: Suppressions = field(default_factory=Suppressions)
+    source: str | None = None
+
+
+class _Fields(dict[str, Any]):
+    """Message fields; an unknown placeholder is left as written rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, fields: Mapping[str, Any]) -> str:
+    values = _Fields(fields)
+    try:
+        return string.Formatter().vformat(template, (), values)
+    except (ValueError, TypeError, IndexError, KeyError):
+        return template
+
+
+def make_finding(doc: Document, rule: Rule, block: Block, start: int, end: int, hit: Hit) -> Finding:
+    """Turn a hit at prose offsets ``[start, end)`` of ``block`` into a source-mapped finding."""
+    loc = doc.locate(block, start, end)
+    fields: dict[str, Any] = {k.replace("-", "_"): v for k, v in rule.options.items() if not isinstance(v, (list, dict))}
+    fields.update(match=hit.match, suggestion=hit.suggestion or "", **hit.data)
+    fix = None
+    if rule.fix_safe and hit.suggestion is not None and end > start:
+        origins = block.prose.origins
+        source_start, source_end = origins[start], origins[end - 1] + 1
+        # Only a span that stands verbatim in the source can be replaced safely.
+        if doc.source[source_start:source_end] == block.text[start:end]:
+            fix = Fix(source_start, source_end, hit.suggestion)
+    return Finding(
+        path=doc.path, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
+        code=rule.code, name=rule.name, severity=rule.level, message=_format(rule.message, fields),
+        match=hit.match, suggestion=hit.suggestion, fix=fix,
+    )
+
+
+def _links_in(block: Block, start: int, end: int) -> tuple[str, ...]:
+    return tuple(href for s, e, href in block.prose.links if s < end and e >= start)
+
+
+def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
+    kind = KINDS[rule.kind]
+    if rule.scope is Scope.SENTENCE:
+        units: Iterable[tuple[int, int, int]] = ((s.block, s.start, s.end) for s in analysis.sentences)
+    else:
+        units = ((i, 0, len(b.text)) for i, b in enumerate(doc.blocks))
+    for index, start, end in units:
+        block = doc.blocks[index]
+        if block.kind is BlockKind.HEADING and not rule.headings:
+            continue
+        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end))
+        for hit in kind.check(unit, rule.prepared):
+            yield make_finding(doc, rule, block, start + hit.start, start + hit.end, hit)
+
+
+def _metric_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
+    kind = KINDS[rule.kind]
+    assert isinstance(kind, MetricKind)
+    targets: list[tuple[Block, int, int, Mapping[str, Any]]] = []
+    if rule.scope is Scope.SENTENCE:
+        for sentence in analysis.sentences:
+            block = doc.blocks[sentence.block]
+            if block.kind is not BlockKind.HEADING:
+                targets.append((block, sentence.start, sentence.end, _LazySentence(sentence)))
+    elif rule.scope is Scope.BLOCK:
+        counts: dict[int, list[Sentence]] = {}
+        for sentence in analysis.sentences:
+            counts.setdefault(sentence.block, []).append(sentence)
+        for index, block in enumerate(doc.blocks):
+            if block.kind is not BlockKind.HEADING:
+                sentences = counts.get(index, [])
+                values = {"words": sum(s.words for s in sentences), "sentences": len(sentences)}
+                targets.append((block, 0, len(block.text), values))
+    elif rule.scope is Scope.SECTION:
+        for section, values in zip(analysis.sections, analysis.section_metrics):
+            block = doc.blocks[section.heading if section.heading is not None else section.blocks[0]]
+            targets.append((block, 0, len(block.text), values))
+    elif doc.blocks:
+        first = next((b for b in doc.blocks if b.kind is not BlockKind.HEADING), doc.blocks[0])
+        targets.append((first, 0, min(len(first.text), 1), analysis.metrics))
+    for block, start, end, values in targets:
+        data = kind.evaluate(values, rule.prepared)
+        if data is not None:
+            text = block.text[start:end] if rule.scope is not Scope.DOCUMENT else ""
+            yield make_finding(doc, rule, block, start, end, Hit(start, end, text, data=data))
+
+
+class _LazySentence(Mapping[str, float]):
+    """Sentence metrics computed only when a rule asks (the grade needs syllable counts)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self._sentence = sentence
+        self._values: dict[str, float] | None = None
+
+    def _load(self) -> dict[str, float]:
+        if self._values is None:
+            self._values = sentence_values(self._sentence)
+        return self._values
+
+    def __getitem__(self, key: str) -> float:
+        if key == "words":
+            return self._sentence.words
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("words", "grade"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = None) -> FileResult:
+    """Run every unit and metric rule on ``doc``; duplicates are added by the duplicate stage."""
+    from .dupstage import paragraphs_of
+
+    analysis = analyse(doc, model)
+    result = FileResult(doc.path, metrics=analysis.metrics, sections=list(analysis.section_metrics), source=doc.source)
+    suppressions, problems = build_suppressions(doc, rules)
+    result.suppressions = suppressions
+    for problem in problems:
+        code = engine_codes.BAD_DIRECTIVE
+        result.findings.append(Finding(
+            path=doc.path, line=problem.line, column=1, end_line=problem.line, end_column=1,
+            code=code.code, name=code.name, severity=code.level, message=problem.message,
+        ))
+    for rule in rules.values():
+        if rule.kind == "duplicate":
+            continue
+        if rule.kind == "metric":
+            result.findings.extend(_metric_findings(doc, rule, analysis))
+        else:
+            result.findings.extend(_unit_findings(doc, rule, analysis))
+    result.paragraphs = paragraphs_of(doc)
+    return result
+
+
+def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | None = None,
+               model: str | None = None, max_bytes: int | None = None) -> FileResult:
+    """Read and lint one file's bytes; a bad file gives a result with ``error`` set."""
+    from .document import DEFAULT_MAX_BYTES, decode, detect_format, parse
+
+    try:
+        text = decode(data, max_bytes or DEFAULT_MAX_BYTES)
+        doc = parse(text, path, fmt or detect_format(path))
+    except ReadError as exc:
+        return FileResult(path, error=str(exc))
+    except (ValueError, RecursionError) as exc:  # a parser choking on malformed markup
+        return FileResult(path, error=f"cannot parse file: {exc}")
+    return lint_document(doc, rules, model)
+
+
+def finalise(results: Sequence[FileResult]) -> None:
+    """Apply each file's suppressions and sort its findings (after the corpus stage)."""
+    for result in results:
+        kept: list[Finding] = []
+        for finding in result.findings:
+            suppression = result.suppressions.find(finding.code, finding.line)
+            if suppression is None:
+                kept.append(finding)
+            else:
+                result.suppressed.append((finding, suppression.reason))
+        result.findings = sorted(kept)
+
+
+__all__ = ["FileResult", "Location", "finalise", "lint_bytes", "lint_document", "make_finding", "read_document"]

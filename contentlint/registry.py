@@ -1,0 +1,218 @@
+"""Rule packs: find, load and validate rule files, and resolve select/ignore to codes.
+
+Every rule is one YAML file ``rules/<pack>/<CODE>-<name>.yaml``. Loading rejects unknown keys, wrong
+types, bad patterns and unknown options, naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .finding import Severity
+from .kinds import KINDS, OptionError, Scope
+
+CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_REQUIRED = {"code", "name", "kind", "level", "scope", "message", "summary", "why", "examples"}
+_OPTIONAL = {"options", "fix", "headings", "references"}
+
+
+class RuleError(Exception):
+    """A rule file is invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A bad or good example from a rule file; a bad one may name the expected suggestion."""
+
+    text: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded, validated rule: data from its YAML file plus the kind's prepared options."""
+
+    code: str
+    name: str
+    pack: str
+    kind: str
+    level: Severity
+    scope: Scope
+    message: str
+    summary: str
+    why: str
+    options: Mapping[str, Any]
+    prepared: Any = field(repr=False, compare=False)
+    fix_safe: bool = False
+    headings: bool = False
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    references: tuple[str, ...] = ()
+    path: str = ""
+
+    def with_options(self, overrides: Mapping[str, Any], where: str) -> Rule:
+        """Return the rule with ``overrides`` merged into its options, validated again."""
+        level = self.level
+        options = dict(self.options)
+        for key, value in overrides.items():
+            if key == "level":
+                try:
+                    level = Severity.parse(str(value))
+                except ValueError as exc:
+                    raise RuleError(f"{where}: level: {exc}") from None
+            else:
+                options[key] = value
+        try:
+            prepared = KINDS[self.kind].prepare(options)
+        except OptionError as exc:
+            raise RuleError(f"{where}: {exc.key}: {exc}") from None
+        return replace(self, options=options, prepared=prepared, level=level)
+
+
+def builtin_rules_dir() -> Path:
+    """Return the built-in rules: shipped in the wheel, or the checkout's ``rules/`` when editable."""
+    shipped = resources.files("contentlint") / "_rules"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _examples(raw: Any, where: str) -> tuple[Example, ...]:
+    if not isinstance(raw, list):
+        raise RuleError(f"{where}: must be a list")
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "suggestion"}:
+            out.append(Example(item["text"], item.get("suggestion")))
+        else:
+            raise RuleError(f"{where}: each example is a string or {{text, suggestion}}")
+    return tuple(out)
+
+
+def _string(data: Mapping[str, Any], key: str, where: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError(f"{where}: {key}: must be a non-empty string")
+    return value.strip()
+
+
+def load_rule(path: Path, pack: str) -> Rule:
+    """Load and validate one rule file."""
+    where = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleError(f"{where}: cannot read rule file: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule file must be a mapping")
+    for key in data:
+        if key not in _REQUIRED | _OPTIONAL:
+            raise RuleError(f"{where}: {key}: unknown key")
+    for key in sorted(_REQUIRED - set(data)):
+        raise RuleError(f"{where}: {key}: required key is missing")
+    code, name = _string(data, "code", where), _string(data, "name", where)
+    if not CODE_RE.match(code):
+        raise RuleError(f"{where}: code: {code!r} is not two capital letters and three digits")
+    if not NAME_RE.match(name):
+        raise RuleError(f"{where}: name: {name!r} is not kebab-case")
+    if path.stem != f"{code}-{name}":
+        raise RuleError(f"{where}: the file must be named {code}-{name}.yaml")
+    kind = data["kind"]
+    if kind not in KINDS:
+        raise RuleError(f"{where}: kind: unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    try:
+        level = Severity.parse(str(data["level"]))
+    except ValueError as exc:
+        raise RuleError(f"{where}: level: {exc}") from None
+    try:
+        scope = Scope(data["scope"])
+    except ValueError:
+        raise RuleError(f"{where}: scope: must be one of {', '.join(s.value for s in Scope)}") from None
+    if scope not in KINDS[kind].scopes:
+        raise RuleError(f"{where}: scope: kind {kind!r} does not work at {scope.value!r} scope")
+    options = data.get("options") or {}
+    if not isinstance(options, dict):
+        raise RuleError(f"{where}: options: must be a mapping")
+    try:
+        prepared = KINDS[kind].prepare(options)
+    except OptionError as exc:
+        raise RuleError(f"{where}: options.{exc.key}: {exc}") from None
+    fix = data.get("fix", "none")
+    if fix not in ("safe", "none"):
+        raise RuleError(f"{where}: fix: must be 'safe' or 'none'")
+    headings = data.get("headings", False)
+    if not isinstance(headings, bool):
+        raise RuleError(f"{where}: headings: must be true or false")
+    examples = data["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise RuleError(f"{where}: examples: must be a mapping with `bad` and `good` lists")
+    references = data.get("references") or []
+    if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
+        raise RuleError(f"{where}: references: must be a list of strings")
+    return Rule(
+        code=code, name=name, pack=pack, kind=kind, level=level, scope=scope,
+        message=_string(data, "message", where), summary=_string(data, "summary", where),
+        why=_string(data, "why", where), options=options, prepared=prepared, fix_safe=fix == "safe",
+        headings=headings, bad=_examples(examples.get("bad", []), f"{where}: examples.bad"),
+        good=_examples(examples.get("good", []), f"{where}: examples.good"),
+        references=tuple(references), path=where,
+    )
+
+
+def load_rules(directories: Sequence[Path]) -> dict[str, Rule]:
+    """Load every pack (sub-directory) of every directory; codes and names must be unique."""
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleError(f"{directory}: rule directory not found")
+        for pack_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
+            for path in sorted(pack_dir.glob("*.yaml")):
+                rule = load_rule(path, pack_dir.name)
+                if rule.code in rules:
+                    raise RuleError(f"{path}: code: {rule.code} is already used by {rules[rule.code].path}")
+                if rule.name in names:
+                    raise RuleError(f"{path}: name: {rule.name} is already used by {names[rule.name]}")
+                rules[rule.code] = rule
+                names[rule.name] = str(path)
+    return rules
+
+
+def resolve(selector: str, rules: Mapping[str, Rule]) -> set[str]:
+    """Return the codes a selector names: a code, a code prefix, a rule name or a pack name."""
+    wanted = selector.strip()
+    upper = wanted.upper()
+    found = {c for c in rules if c.startswith(upper)} if re.fullmatch(r"[A-Za-z]{1,2}\d{0,3}", wanted) else set()
+    found |= {c for c, r in rules.items() if r.name == wanted or r.pack == wanted}
+    return found
+
+
+def select_rules(
+    rules: Mapping[str, Rule], select: Iterable[str], ignore: Iterable[str]
+) -> dict[str, Rule]:
+    """Apply select and ignore lists; an unknown selector raises ``RuleError`` naming it."""
+    chosen = set(rules)
+    select = list(select)
+    if select:
+        chosen = set()
+        for selector in select:
+            codes = resolve(selector, rules)
+            if not codes:
+                raise RuleError(f"select: unknown rule, code, prefix or pack {selector!r}")
+            chosen |= codes
+    for selector in ignore:
+        codes = resolve(selector, rules)
+        if not codes:
+            raise RuleError(f"ignore: unknown rule, code, prefix or pack {selector!r}")
+        chosen -= codes
+    return {c: rules[c] for c in sorted(chosen)}

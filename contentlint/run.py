@@ -1,0 +1,127 @@
+"""A whole run: build the rule set from settings, lint every file, run the corpus stage."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import __version__
+from .config import ConfigError, Settings
+from .discover import discover
+from .dupstage import apply_duplicates
+from .finding import Severity
+from .linter import FileResult, finalise, lint_bytes
+from .nlp import PipelineUnavailable, get_pipeline
+from .registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve, select_rules
+
+DEFAULT_GRADE_METRIC = "flesch_kincaid_grade"
+DEFAULT_GRADE_TARGET = 8.0
+
+
+@dataclass
+class RunResult:
+    """The results of every file in a run, and what decides the exit code."""
+
+    files: list[FileResult]
+    fail_on: Severity = Severity.ERROR
+    version: str = __version__
+    grade_metric: str = DEFAULT_GRADE_METRIC
+    grade_target: float = DEFAULT_GRADE_TARGET
+    notices: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[Severity, int]:
+        """Return the number of findings at each severity."""
+        counts = {s: 0 for s in Severity}
+        for result in self.files:
+            for finding in result.findings:
+                counts[finding.severity] += 1
+        return counts
+
+    def exit_code(self) -> int:
+        """Return 2 if a file could not be read, 1 if a finding reaches ``fail_on``, else 0."""
+        if any(r.error for r in self.files):
+            return 2
+        if any(f.severity >= self.fail_on for r in self.files for f in r.findings):
+            return 1
+        return 0
+
+
+def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> dict[str, Rule]:
+    """Load the built-in and extra packs, apply per-rule options, then select and ignore."""
+    rules = load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
+    where = str(settings.source) if settings.source else "configuration"
+    for key, overrides in settings.rule_options.items():
+        codes = resolve(key, rules) if key in rules or any(r.name == key for r in rules.values()) else set()
+        if not codes:
+            raise ConfigError(f"{where}: rules.{key}: unknown rule code or name")
+        for code in codes:
+            rules[code] = rules[code].with_options(overrides, f"{where}: rules.{key}")
+    for glob, selectors in settings.per_file_ignores.items():
+        for selector in selectors:
+            if not resolve(selector, rules):
+                raise ConfigError(f"{where}: per-file-ignores.{glob}: unknown code {selector!r}")
+    try:
+        return select_rules(rules, [*settings.select, *select] if select else settings.select,
+                            [*settings.ignore, *ignore])
+    except RuleError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _per_file_codes(path: str, settings: Settings, rules: Mapping[str, Rule]) -> set[str]:
+    try:
+        relative = PurePosixPath(Path(path).resolve().relative_to(settings.root.resolve()).as_posix()).as_posix()
+    except ValueError:
+        relative = PurePosixPath(path).as_posix()
+    codes: set[str] = set()
+    for glob, selectors in settings.per_file_ignores.items():
+        if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(path, glob):
+            for selector in selectors:
+                codes |= resolve(selector, rules)
+    return codes
+
+
+def _read(path: str) -> bytes | str:
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        return "is a directory"
+    except PermissionError:
+        return "permission denied"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rule], *,
+               stdin: bytes | None = None, stdin_name: str = "-") -> RunResult:
+    """Lint files (or standard input when ``stdin`` is given) and return the run's results."""
+    run = RunResult([], fail_on=settings.fail_on)
+    grade_rule = rules.get("RD001")
+    if grade_rule is not None:
+        run.grade_metric = str(grade_rule.options.get("metric", DEFAULT_GRADE_METRIC))
+        run.grade_target = float(grade_rule.options.get("max", DEFAULT_GRADE_TARGET))
+    model = settings.nlp_model
+    if model is not None:
+        try:
+            get_pipeline(model)
+        except PipelineUnavailable as exc:
+            run.notices.append(f"CL004 {exc}; using the blank English pipeline")
+            model = None
+    if stdin is not None:
+        targets: list[tuple[str, bytes | str]] = [(stdin_name, stdin)]
+    else:
+        targets = [(p, problem if problem else _read(p)) for p, problem in discover(paths, settings.exclude, settings.root)]
+    for path, data in targets:
+        if isinstance(data, str):
+            run.files.append(FileResult(path, error=data))
+            continue
+        result = lint_bytes(data, path, rules, model=model, max_bytes=settings.max_file_size)
+        run.files.append(result)
+    apply_duplicates(run.files, rules)
+    for result in run.files:
+        ignored = _per_file_codes(result.path, settings, rules) if settings.per_file_ignores else set()
+        if ignored:
+            result.findings = [f for f in result.findings if f.code not in ignored]
+    finalise(run.files)
+    return run

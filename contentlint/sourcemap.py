@@ -1,0 +1,167 @@
+"""The one place where offsets become line and column: source maps and the prose builder.
+
+Readers turn markup into prose text; every prose character remembers the offset of the source
+character it came from, and ``SourceMap`` turns a source offset into a 1-based line and column.
+Columns count characters (not bytes), so a tab, an accented letter or an emoji each count as one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# How far the character-by-character aligner may skip ahead in the source to find one character.
+# Escapes and entities ("\\*", "&amp;") need a few; a longer jump would more likely be a false match.
+_MAX_CHAR_SKIP = 12
+
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s+")
+
+
+class SourceMap:
+    """Maps offsets in a decoded file to 1-based (line, column) positions."""
+
+    def __init__(self, text: str) -> None:
+        """Index the line starts of ``text``; ``\\r\\n`` and ``\\n`` both end a line."""
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of the character at ``offset``."""
+        offset = max(0, min(offset, self._length))
+        index = bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def line_start(self, line: int) -> int:
+        """Return the offset of the first character of 1-based ``line``."""
+        if line - 1 >= len(self._starts):
+            return self._length
+        return self._starts[max(0, line - 1)]
+
+    @property
+    def line_count(self) -> int:
+        """Return the number of lines in the text."""
+        return len(self._starts)
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """Prose text with, for each character, the offset of its source character."""
+
+    text: str
+    origins: tuple[int, ...]
+    links: tuple[tuple[int, int, str], ...] = ()
+
+
+class ProseBuilder:
+    """Accumulates prose characters with their source offsets, then tidies whitespace and URLs."""
+
+    def __init__(self, source: str) -> None:
+        """Start an empty prose run over ``source``, the decoded file text."""
+        self._source = source
+        self._chars: list[str] = []
+        self._origins: list[int] = []
+        self._links: list[tuple[int, int, str]] = []
+        self._link_start: int | None = None
+        self.cursor = 0
+
+    def add_exact(self, text: str, at: int) -> None:
+        """Add ``text``, which stands verbatim in the source at offset ``at``."""
+        self._chars.extend(text)
+        self._origins.extend(range(at, at + len(text)))
+
+    def add_char(self, char: str, at: int) -> None:
+        """Add one character that came from the source at offset ``at``."""
+        self._chars.append(char)
+        self._origins.append(at)
+
+    def align(self, text: str, limit: int) -> None:
+        """Add ``text`` by finding it in the source after the cursor (and before ``limit``).
+
+        Parsers give back text with markup removed and escapes and entities resolved, so the text
+        is looked for as a whole first and, failing that, character by character.
+        """
+        if not text:
+            return
+        found = self._source.find(text, self.cursor, limit)
+        if found >= 0:
+            self.add_exact(text, found)
+            self.cursor = found + len(text)
+            return
+        for char in text:
+            hit = self._source.find(char, self.cursor, min(limit, self.cursor + _MAX_CHAR_SKIP))
+            if hit >= 0:
+                self.add_char(char, hit)
+                self.cursor = hit + 1
+            else:
+                # An entity or other rewritten character: anchor it where the cursor stands.
+                self.add_char(char, min(self.cursor, max(0, len(self._source) - 1)))
+
+    def skip(self, text: str, limit: int) -> None:
+        """Move the cursor past ``text`` (markup that is not prose) when it is found ahead."""
+        if not text:
+            return
+        found = self._source.find(text, self.cursor, limit)
+        if found >= 0:
+            self.cursor = found + len(text)
+
+    def separator(self) -> None:
+        """Add a space (for a line break or a removed element) at the cursor."""
+        self.add_char(" ", min(self.cursor, max(0, len(self._source) - 1)))
+
+    def open_link(self) -> None:
+        """Mark the start of a link's text."""
+        self._link_start = len(self._chars)
+
+    def close_link(self, href: str) -> None:
+        """Mark the end of a link's text; the link counts as a source for what it spans."""
+        start = self._link_start if self._link_start is not None else len(self._chars)
+        self._links.append((start, len(self._chars), href))
+        self._link_start = None
+
+    def build(self) -> Prose:
+        """Return the prose with bare URLs removed and whitespace runs collapsed to one space."""
+        text = "".join(self._chars)
+        origins = self._origins
+        links = list(self._links)
+        keep = [True] * len(text)
+        for m in _URL_RE.finditer(text):
+            # A bare URL is not prose, but it does cite a source for the text around it.
+            links.append((m.start(), m.start(), m.group(0)))
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+        out_chars: list[str] = []
+        out_origins: list[int] = []
+        index_map: list[int] = []
+        previous_space = True  # drops leading whitespace
+        for i, char in enumerate(text):
+            index_map.append(len(out_chars))
+            if not keep[i]:
+                continue
+            if char.isspace():
+                if previous_space:
+                    continue
+                char = " "
+                previous_space = True
+            else:
+                previous_space = False
+            out_chars.append(char)
+            out_origins.append(origins[i])
+        index_map.append(len(out_chars))
+        while out_chars and out_chars[-1] == " ":
+            out_chars.pop()
+            out_origins.pop()
+        size = len(out_chars)
+        mapped_links = tuple(
+            (min(index_map[s], size), min(index_map[e], size), href) for s, e, href in links
+        )
+        return Prose("".join(out_chars), tuple(out_origins), mapped_links)
+
+    def __bool__(self) -> bool:
+        return any(not c.isspace() for c in self._chars)
+
+
+def collapse_space(text: str) -> str:
+    """Return ``text`` with whitespace runs folded to single spaces and the ends trimmed."""
+    return _SPACE_RE.sub(" ", text).strip()
