@@ -91,8 +91,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     for result in run.files:
         if result.error:
             click.echo(f"{result.path}: error CL001 {result.error}", err=True)
-    out = click.get_text_stream("stdout")
-    FORMATTERS[fmt](run, out, quiet)
+    FORMATTERS[fmt](run, sys.stdout, quiet)
     sys.exit(run.exit_code())
 
 
