@@ -1,0 +1,292 @@
+"""Tests of the claims rules (MC001-MC004): YAML examples, scope, negation, questions and sources."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from contentlint.checks import claims
+from contentlint.checks.claims_text import clauses, tokenize, verb_forms
+from contentlint.finding import Hit, Unit
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "claims"
+RULE_FILES = sorted(RULES_DIR.glob("MC*.yaml"))
+Check = Callable[[Unit, Mapping[str, Any]], Iterable[Hit]]
+
+
+def _load(code: str) -> dict[str, Any]:
+    """Return the parsed YAML of the rule ``code``."""
+    (path,) = [p for p in RULE_FILES if p.name.startswith(code)]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _entry(rule: Mapping[str, Any]) -> Check:
+    """Resolve the rule's ``entry`` option to its function."""
+    module, _, func = rule["options"]["entry"].partition(":")
+    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+def _hits(code: str, text: str, links: tuple[str, ...] = ()) -> list[Hit]:
+    """Run rule ``code`` on one sentence."""
+    rule = _load(code)
+    return list(_entry(rule)(Unit(text=text, links=links), rule["options"]))
+
+
+def _examples(kind: str) -> list[tuple[str, str, str | None]]:
+    """Return (code, text, expected suggestion) for every example of ``kind`` in every rule."""
+    out = []
+    for path in RULE_FILES:
+        rule = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for ex in rule["examples"][kind]:
+            text, suggestion = (ex["text"], ex.get("suggestion")) if isinstance(ex, dict) else (ex, None)
+            out.append((rule["code"], text, suggestion))
+    return out
+
+
+def test_four_rule_files_with_required_fields() -> None:
+    """Each file is named <CODE>-<name>.yaml and carries the schema's required keys."""
+    assert [p.name[:5] for p in RULE_FILES] == ["MC001", "MC002", "MC003", "MC004"]
+    for path in RULE_FILES:
+        rule = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert path.name == f"{rule['code']}-{rule['name']}.yaml"
+        for key in ("code", "name", "kind", "level", "scope", "message", "summary", "why", "examples"):
+            assert rule[key], key
+        assert rule["kind"] == "python" and rule["scope"] == "sentence"
+        assert rule["level"] in {"error", "warning", "info"}
+        assert rule["options"]["entry"].startswith("contentlint.checks.claims:")
+        assert rule["examples"]["bad"] and rule["examples"]["good"]
+
+
+def test_shared_lexicons_are_identical() -> None:
+    """The source, negation and distancing lists are copied in each file; keep the copies equal."""
+    base = _load("MC001")["options"]
+    for path in RULE_FILES[1:]:
+        opts = yaml.safe_load(path.read_text(encoding="utf-8"))["options"]
+        for name in ("sources", "negators", "no-evidence", "distancing"):
+            if name in opts:
+                assert opts[name] == base[name], (path.name, name)
+
+
+@pytest.mark.parametrize(("code", "text", "suggestion"), _examples("bad"))
+def test_bad_examples_are_found(code: str, text: str, suggestion: str | None) -> None:
+    """Every bad example gives a finding (with the suggestion where the YAML names one)."""
+    hits = _hits(code, text)
+    assert hits, text
+    if suggestion is not None:
+        assert suggestion in [h.suggestion for h in hits]
+
+
+@pytest.mark.parametrize(("code", "text", "_suggestion"), _examples("good"))
+def test_good_examples_pass(code: str, text: str, _suggestion: str | None) -> None:
+    """No good example gives a finding."""
+    assert _hits(code, text) == [], text
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
+def test_message_placeholders_are_filled(path: Path) -> None:
+    """The message's placeholders are all keys of the hit's data, {match} or {suggestion}."""
+    rule = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = rule["examples"]["bad"][0]
+    text = first["text"] if isinstance(first, dict) else first
+    hit = list(_entry(rule)(Unit(text=text), rule["options"]))[0]
+    fields = {"match": hit.match, "suggestion": hit.suggestion, **rule["options"], **hit.data}
+    message = rule["message"].format(**fields)
+    assert "{" not in message and hit.match
+    assert text[hit.start:hit.end] == hit.match
+
+
+# --- MC001 unhedged-claim --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Platelet-rich plasma has been shown to rebuild damaged cartilage.",
+    "One therapy that has shown success in easing nerve pain is magnet therapy.",
+    "The clinic offers ozone therapy because it has been shown to reverse joint damage.",
+    "Cupping relieves muscle tension after exercise.",
+    "Collagen powder improves skin elasticity.",
+    "This stretching routine works for sciatica.",
+    "Red light therapy is highly effective against hair loss.",
+    "Fish oil lowered triglycerides in people with diabetes.",
+    "Massage reduces anxiety in cancer patients.",
+    "The new cream heals burns overnight, and it prevents scarring.",
+    "Statins reduce the risk of a second heart attack.",
+])
+def test_mc001_reports_unhedged_claims(text: str) -> None:
+    """Direct claims of effect with no hedge or source are reported."""
+    assert _hits("MC001", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Early studies suggest that platelet-rich plasma may help ease knee pain.",
+    "Magnet therapy does not relieve nerve pain.",
+    "Massage did not reduce anxiety in the trial.",
+    "Can cupping relieve muscle tension?",
+    "Does fish oil lower triglycerides?",
+    "The seller claims the bracelet cures arthritis, but no study supports this.",
+    "There is no evidence that ozone therapy reverses joint damage.",
+    "Red light therapy could have a large effect on hair regrowth.",
+    "The results of this approach look promising for back pain.",
+    "Treatment can help control symptoms.",
+    "Regular walking is linked to lower blood pressure.",
+    "In some people, acupuncture appears to ease chronic neck pain.",
+    "Smoking increases your chances of getting lung cancer.",
+    "Changes in the HBB gene cause sickle cell disease.",
+    "Antibiotics are used to treat bacterial infections.",
+    "Doctors may prescribe medicines that lower cholesterol.",
+    "Researchers want to know whether the drug improves memory.",
+    "If the drug reduces swelling, the doctor may lower the dose.",
+    "Insulin pumps are treated with care by most patients.",
+])
+def test_mc001_leaves_hedged_negated_and_other_sentences(text: str) -> None:
+    """Hedged, negated, asked, disputed, etiological and descriptive sentences pass."""
+    assert _hits("MC001", text) == [], text
+
+
+@pytest.mark.parametrize(("text", "links"), [
+    ("Cupping relieves muscle tension [2].", ()),
+    ("Cupping relieves muscle tension.[^4]", ()),
+    ("Cupping relieves muscle tension\u00b3.", ()),
+    ("Cupping relieves muscle tension (Lee et al., 2020).", ()),
+    ("Cupping relieves muscle tension (Lee 2020).", ()),
+    ("In a 2020 trial published in Pain, cupping relieved muscle tension.", ()),
+    ("According to the NHS, cupping relieves muscle tension.", ()),
+    ("Cupping relieves muscle tension, a review found.", ("https://doi.org/10.1000/x",)),
+])
+def test_mc001_a_source_satisfies(text: str, links: tuple[str, ...]) -> None:
+    """A link, reference marker, author-year or named study or agency counts as a source."""
+    assert _hits("MC001", text, links) == [], text
+
+
+def test_mc001_vague_attribution_is_not_a_source() -> None:
+    """ "Studies show" names nothing: the claim is still reported (and MC003 reports the phrase)."""
+    text = "Studies show that cupping relieves muscle tension."
+    assert [h.match for h in _hits("MC001", text)] == ["relieves"]
+    assert [h.match for h in _hits("MC003", text)] == ["Studies show"]
+
+
+def test_mc001_hedge_in_another_clause_does_not_count() -> None:
+    """A hedge in the main clause does not excuse a claim in a because-clause."""
+    text = "Gene therapy will probably become common because it has been shown to repair nerves."
+    assert [h.match for h in _hits("MC001", text)] == ["has been shown to repair"]
+    assert _hits("MC001", "Researchers think gene therapy may repair nerves.") == []
+
+
+def test_mc001_hit_carries_trigger_and_hedged_wording() -> None:
+    """The hit's span is the trigger and the suggestion is the hedged wording."""
+    (hit,) = _hits("MC001", "Platelet-rich plasma has been shown to rebuild damaged cartilage.")
+    assert hit.match == "has been shown to rebuild"
+    assert hit.suggestion == "may rebuild"
+    assert hit.data["trigger"] == hit.match and hit.data["hedged"] == "may rebuild"
+    rule = _load("MC001")
+    message = rule["message"].format(**hit.data)
+    assert "no hedge or source" in message and "may rebuild" in message
+
+
+# --- MC002 absolute-health-language ----------------------------------------------------------
+
+
+def test_mc002_will_no_longer_need_in_a_since_clause() -> None:
+    """ "likely" hedges the main clause only; the prediction in the since-clause is reported."""
+    text = ("Gene editing will likely change transplant medicine, since patients will no longer "
+            "need to wait for a matching kidney.")
+    assert [h.match for h in _hits("MC002", text)] == ["will no longer need"]
+    assert _hits("MC002", "Gene editing will likely change transplant medicine.") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("These cells can copy themselves without limit.", True),
+    ("The balm is guaranteed to clear eczema.", True),
+    ("Its makers call it a breakthrough for migraine.", True),
+    ("Acupuncture always relieves back pain.", True),
+    ("Always take the medicine with food.", False),
+    ("The rash usually clears up completely within a week.", False),
+    ("No treatment is guaranteed to work.", False),
+    ("Does the cream have no side effects?", False),
+])
+def test_mc002_absolutes(text: str, found: bool) -> None:
+    """Absolutes are reported unless hedged, negated, asked or outside a health-outcome context."""
+    assert bool(_hits("MC002", text)) is found, text
+
+
+# --- MC003 vague-attribution -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "links", "found"), [
+    ("One study showed that cupping eases neck pain.", (), True),
+    ("Doctors agree that sleep matters for recovery.", (), True),
+    ("It is widely believed that cold weather causes colds.", (), True),
+    ("A 2017 study in The Lancet showed that cupping eased neck pain.", (), False),
+    ("A study by Lee and colleagues found lower pain scores (Lee et al., 2017).", (), False),
+    ("One study showed that cupping eases neck pain.", ("https://pubmed.ncbi.nlm.nih.gov/1/",),
+     False),
+])
+def test_mc003_vague_attribution(text: str, links: tuple[str, ...], found: bool) -> None:
+    """Unnamed studies and experts are reported; a named or linked study passes."""
+    assert bool(_hits("MC003", text, links)) is found, text
+
+
+# --- MC004 supplement-disease-claim ----------------------------------------------------------
+
+
+def test_mc004_hedge_does_not_excuse_a_disease_claim() -> None:
+    """ "May help prevent" is still a disease claim for a supplement (21 CFR 101.93(g))."""
+    hits = _hits("MC004", "Garlic supplements may help prevent heart disease.")
+    assert [h.data["product"] for h in hits] == ["supplements"]
+    assert hits[0].data["disease"] == "heart disease"
+    assert _hits("MC001", "Garlic supplements may help prevent heart disease.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ginkgo does not prevent dementia.",
+    "Is echinacea able to treat colds?",
+    "Echinacea has been used to treat colds for centuries.",
+    "Zinc supplements cure colds, according to the NIH.",
+])
+def test_mc004_passes(text: str) -> None:
+    """Negated, asked, traditional-use and sourced sentences pass."""
+    assert _hits("MC004", text) == [], text
+
+
+# --- shared machinery -------------------------------------------------------------------------
+
+
+def test_verb_forms() -> None:
+    """Regular and irregular verbs inflect as the lexicons expect."""
+    assert verb_forms("cure") == {"base": "cure", "s": "cures", "past": "cured", "pp": "cured",
+                                  "ing": "curing"}
+    assert verb_forms("relieve")["s"] == "relieves"
+    assert verb_forms("remedy")["s"] == "remedies"
+    assert verb_forms("lead")["past"] == "led"
+    assert verb_forms("show")["pp"] == "shown"
+
+
+def test_clauses_split_on_subordinators_but_not_on_complement_that() -> None:
+    """ "since" starts a new clause; "suggest that" keeps the hedge's scope."""
+    text = "It will likely help since patients will no longer need it."
+    cls = clauses(tokenize(text))
+    assert [text[c.start:c.end] for c in cls] == ["It will likely help",
+                                                 "since patients will no longer need it."]
+    text = "Studies suggest that it cures warts."
+    cls = clauses(tokenize(text))
+    assert cls[-1].inherits and cls[-1].opener == "that"
+
+
+def test_entry_functions_are_public_and_documented() -> None:
+    """The four entries exist, are documented, and accept empty options without failing."""
+    for name in ("unhedged_claim", "absolute_language", "vague_attribution",
+                 "supplement_disease_claim"):
+        func = getattr(claims, name)
+        assert func.__doc__
+        assert list(func(Unit(text="Cupping relieves muscle tension."), {})) == []
+
+
+def test_no_seed_text_in_rules() -> None:
+    """The rules' examples are the project's own wording, not the seed article's."""
+    joined = " ".join(p.read_text(encoding="utf-8") for p in RULE_FILES)
+    assert not re.search(r"donor.s organ|repair response of diseased", joined)
