@@ -24,3 +24,14 @@ def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket, "create_connection", _refuse)
     monkeypatch.setattr(socket, "getaddrinfo", _refuse)
     yield
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--update-goldens``: rewrite the golden files instead of comparing with them."""
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites golden files."""
+    return bool(request.config.getoption("--update-goldens"))
