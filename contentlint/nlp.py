@@ -142,9 +142,10 @@ _OPENERS_PUNCT = "“‘«([{\"'"
 
 # Where an abbreviation rule may add a boundary that the model missed (e.g. "U.S." is one token,
 # so the sentencizer never splits after it).
+# An ellipsis before a capitalised word ends a sentence, but the sentencizer does not split there.
 _ABBREV_CANDIDATE = re.compile(
-    r"(?:\b(?:etc|al)|(?:\b[A-Za-z]{1,2}\.){1,}[A-Za-z]{1,2}|\b[A-Z])\.[" + re.escape(_CLOSERS) + r"]*"
-    r"\s+(?=[" + re.escape(_OPENERS_PUNCT) + r"]*[A-Z])"
+    r"(?:(?:\b(?:etc|al)|(?:\b[A-Za-z]{1,2}\.){1,}[A-Za-z]{1,2}|\b[A-Z])\.|\.\.\.|…)"
+    r"[" + re.escape(_CLOSERS) + r"]*\s+(?=[" + re.escape(_OPENERS_PUNCT) + r"]*[A-Z])"
 )
 
 _SENTENCE_OPENERS = frozenset(
@@ -163,6 +164,8 @@ _SENTENCE_OPENERS = frozenset(
 
 # A line that starts like a list item: bullet characters, "1." / "1)" / "a)" numbering.
 _LIST_MARKER = re.compile(r"(?:[-*+•·▪◦‣–—]|\d{1,3}[.)]|[A-Za-z][)])\s")
+# A number after a colon or semicolon: an inline list's item number, not a sentence end.
+_INLINE_NUMBER = re.compile(r"[:;]\s*\d{1,3}\.$")
 # A line holding nothing but a list marker so far.
 _LIST_MARKER_ONLY = re.compile(r"\s*(?:[-*+•·▪◦‣–—]|\d{1,3}[.)]|[A-Za-z][.)])")
 # Words (and characters) after which a line break is a soft wrap, not the end of an item.
@@ -174,6 +177,7 @@ _CONTINUATION_END = re.compile(
 )
 _TERMINAL_END = re.compile(r"[.!?:;…][" + re.escape(_CLOSERS) + r"]*$")
 _HAS_WORD = re.compile(r"\w")
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
 
 
 def _spans_from_doc(text: str, doc: Doc) -> list[Span]:
@@ -258,6 +262,11 @@ def _keep_boundary(text: str, boundary: int, from_model: bool) -> bool:
         return first_char.isupper()
     if _INITIALISM.search(core):
         return first_word.rstrip(",;:") in _SENTENCE_OPENERS
+    if core.endswith(("...", "…")):
+        return first_char.isupper()
+    # "Steps: 1. Wash hands." numbers an inline list; the number starts the item's sentence.
+    if _INLINE_NUMBER.search(core):
+        return False
     # A lowercase word after a full stop means an abbreviation the rules above do not know
     # ("approx. three"); after "?" or "!" it continues a quotation ('"Why?" she asked').
     if first_char.islower() and core[-1:] in ".?!…":
@@ -284,6 +293,7 @@ def _line_break_is_boundary(before: str, after: str) -> bool:
 def _build_spans(text: str, boundaries: list[int]) -> list[Span]:
     """Cut ``text`` at ``boundaries``, trim whitespace, and fold punctuation-only pieces backwards."""
     spans: list[Span] = []
+    pending: int | None = None  # start of a bare item number waiting for its sentence
     cuts = [0, *boundaries, len(text)]
     for start, end in zip(cuts, cuts[1:]):
         while start < end and text[start].isspace():
@@ -296,5 +306,13 @@ def _build_spans(text: str, boundaries: list[int]) -> list[Span]:
         if spans and not _HAS_WORD.search(text, start, end):
             spans[-1] = (spans[-1][0], end)
             continue
+        if pending is not None:
+            start, pending = pending, None
+        # A bare item number ("2." in "Wash hands. 2. Dry them.") belongs to the next sentence.
+        if _LIST_NUMBER.fullmatch(text, start, end) and end < len(text.rstrip()):
+            pending = start
+            continue
         spans.append((start, end))
+    if pending is not None:
+        spans.append((pending, len(text.rstrip())))
     return spans

@@ -58,6 +58,10 @@ def test_one_sentence(text: str) -> None:
         ("Is it right? ” he asked. We nodded.", ["Is it right? ” he asked.", "We nodded."]),
         ("The dose was 2.5 mg. The next was 5 mg.", ["The dose was 2.5 mg.", "The next was 5 mg."]),
         ("At 9 a.m. The clinic opens.", ["At 9 a.m.", "The clinic opens."]),
+        ("Wait a moment... Then breathe out.", ["Wait a moment...", "Then breathe out."]),
+        ("Wait a moment… then breathe out.", ["Wait a moment… then breathe out."]),
+        ("Steps: 1. Wash hands. 2. Dry them.", ["Steps: 1. Wash hands.", "2. Dry them."]),
+        ("It costs $2.50. That is cheap.", ["It costs $2.50.", "That is cheap."]),
     ],
 )
 def test_several_sentences(text: str, expected: list[str]) -> None:
