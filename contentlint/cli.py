@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,9 @@ from .config import ConfigError, Settings, find_config, load_settings
 from .engine_codes import ENGINE_CODES
 from .finding import Severity
 from .registry import Rule, RuleError
+
+if TYPE_CHECKING:
+    from .run import RunResult
 
 EXIT_USAGE = 2
 
@@ -62,8 +66,11 @@ def main() -> None:
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="With '-': the name to report and whose extension picks the format.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only findings at or above --fail-on; no summary.")
+@click.option("--fix", is_flag=True, help="Apply the fixes marked safe, in place (atomic writes).")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool) -> None:
+          fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
+          fix: bool, diff: bool) -> None:
     """Lint PATHS (files or directories, recursed; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
@@ -74,6 +81,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
     if "-" in paths and len(paths) > 1:
         _fail("'-' (standard input) cannot be combined with other paths")
+    if fix and diff:
+        _fail("--fix and --diff cannot be combined")
+    if fix and paths == ("-",):
+        _fail("--fix cannot write to standard input; use --diff")
     try:
         settings = _settings(config, (stdin_filename,) if paths == ("-",) and stdin_filename else paths)
         rules = build_rules(settings, _split(select), _split(ignore))
@@ -88,11 +99,58 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-")
     for notice in run.notices:
         click.echo(f"contentlint: {notice}", err=True)
+    if diff:
+        sys.exit(_print_diffs(run))
+    if fix:
+        _apply_fixes(run)
     for result in run.files:
         if result.error:
             click.echo(f"{result.path}: error CL001 {result.error}", err=True)
     FORMATTERS[fmt](run, sys.stdout, quiet)
     sys.exit(run.exit_code())
+
+
+def _print_diffs(run: RunResult) -> int:
+    """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
+    from .fixer import apply_fixes, fixable, unified_diff
+
+    changed = 0
+    for result in run.files:
+        if result.error:
+            click.echo(f"{result.path}: error CL001 {result.error}", err=True)
+        elif result.source is not None and fixable(result.findings):
+            after, _ = apply_fixes(result.source, fixable(result.findings))
+            if after != result.source:
+                # The diff is of the file as stored, BOM included, so that patch finds its context.
+                bom = "\ufeff" if result.bom else ""
+                sys.stdout.write(unified_diff(result.path, bom + result.source, bom + after))
+                changed += 1
+    if any(r.error for r in run.files):
+        return 2
+    return 1 if changed else 0
+
+
+def _apply_fixes(run: RunResult) -> None:
+    """Write the safe fixes in place; fixed findings leave the report, write errors join it."""
+    from .fixer import FixError, apply_fixes, fixable, write_atomic
+
+    total = 0
+    for result in run.files:
+        if result.error or result.source is None or not fixable(result.findings):
+            continue
+        after, applied = apply_fixes(result.source, fixable(result.findings))
+        if after == result.source:
+            continue
+        try:
+            write_atomic(Path(result.path), after, result.bom)
+        except FixError as exc:
+            result.error = str(exc)
+            continue
+        done = set(applied)
+        result.findings = [f for f in result.findings if f.fix not in done]
+        total += len(applied)
+    if total:
+        click.echo(f"contentlint: fixed {total} problem{'s' if total != 1 else ''}", err=True)
 
 
 def _load_all() -> dict[str, Rule]:

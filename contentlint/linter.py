@@ -35,6 +35,7 @@ class FileResult:
     paragraphs: list[Any] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
     source: str | None = None
+    bom: bool = False
 
 
 class _Fields(dict[str, Any]):
@@ -183,7 +184,9 @@ def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | 
         return FileResult(path, error=str(exc))
     except (ValueError, RecursionError) as exc:  # a parser choking on malformed markup
         return FileResult(path, error=f"cannot parse file: {exc}")
-    return lint_document(doc, rules, model)
+    result = lint_document(doc, rules, model)
+    result.bom = data.startswith(b"\xef\xbb\xbf")
+    return result
 
 
 def finalise(results: Sequence[FileResult]) -> None:
