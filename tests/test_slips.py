@@ -247,7 +247,6 @@ def test_match_case(original: str, replacement: str, expected: str) -> None:
         ("SP012-side-affects", "Side Affects are rare.", "Side Effects are rare."),
         ("SP014-its-its", "The cell and it\u2019s own DNA.", "The cell and its own DNA."),
         ("SP019-perscription", "Get a Perscription.", "Get a Prescription."),
-        ("SP021-alzheimers-apostrophe", "alzheimers disease", "Alzheimer's disease"),
         ("SP011-then-than", "Drink no more then 2 cups.", "Drink no more than 2 cups."),
         ("SP011-then-than", "If you are older then 65, ask.", "If you are older than 65, ask."),
         ("SP010-loose-lose", "Try to loose the extra weight.", "Try to lose the extra weight."),

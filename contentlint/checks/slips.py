@@ -21,7 +21,6 @@ from contentlint.finding import Hit, Unit
 __all__ = [
     "affect_effect",
     "alot",
-    "alzheimers",
     "be_use_to",
     "did_used_to",
     "intensive_purposes",
@@ -548,7 +547,7 @@ def whose_whos(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 # --------------------------------------------------------------------------------------------------
-# Health sound-alikes (SP018 - SP021)
+# Health sound-alikes (SP018 - SP020)
 # --------------------------------------------------------------------------------------------------
 
 _PROSTATE_NOUNS = (
@@ -621,14 +620,3 @@ def mucous_mucus(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         if m.start(1) not in seen:
             yield _hit(text, m.start(1), m.end(1), "mucus")
 
-
-_ALZHEIMERS = re.compile(
-    r"\b(Alzheimers)(?=\s+(?:disease|dementia|patients?|association|research|care|type)\b)", _FLAGS
-)
-
-
-def alzheimers(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Find "Alzheimers disease" (and "Alzheimers dementia/patients ...") missing its apostrophe."""
-    text = unit.text
-    for m in _ALZHEIMERS.finditer(text):
-        yield _hit(text, m.start(1), m.end(1), "Alzheimer's")
