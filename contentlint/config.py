@@ -20,7 +20,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 _KEYS = {"select", "ignore", "fail-on", "exclude", "extra-rule-paths", "per-file-ignores", "rules",
-         "nlp-model", "max-file-size"}
+         "nlp-model", "max-file-size", "profile"}
 
 
 class ConfigError(Exception):
@@ -39,6 +39,7 @@ class Settings:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     nlp_model: str | None = None
+    profile: str = "general"
     max_file_size: int = 5 * 1024 * 1024
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -113,6 +114,9 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
     model = table.get("nlp-model")
     if model is not None and not isinstance(model, str):
         raise ConfigError(f"{prefix} nlp-model: must be a string")
+    profile = table.get("profile", "general")
+    if not isinstance(profile, str):
+        raise ConfigError(f"{prefix} profile: must be a string")
     max_size = table.get("max-file-size", 5 * 1024 * 1024)
     if isinstance(max_size, bool) or not isinstance(max_size, int) or max_size <= 0:
         raise ConfigError(f"{prefix} max-file-size: must be a positive whole number of bytes")
@@ -125,6 +129,7 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
         per_file_ignores=per_file,
         rule_options=rule_options,
         nlp_model=model,
+        profile=profile,
         max_file_size=max_size,
         source=path,
         root=base,

@@ -45,12 +45,14 @@ class Unit:
     """A piece of prose handed to a rule kind: a sentence or a whole block.
 
     ``text`` is prose only (markup, code and URLs removed); ``links`` holds the targets of links
-    whose text lies inside the unit, so that a rule can treat a link as a cited source.
+    whose text lies inside the unit, so that a rule can treat a link as a cited source. For a block
+    unit, ``sentences`` gives the spans of its sentences (a sentence unit leaves it empty).
     """
 
     text: str
     block_kind: BlockKind = BlockKind.PARAGRAPH
     links: tuple[str, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,12 @@ def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence
     """Load the built-in and extra packs, apply per-rule options, then select and ignore."""
     rules = load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
     where = str(settings.source) if settings.source else "configuration"
+    profiles = load_profiles()
+    if settings.profile not in profiles:
+        raise ConfigError(f"{where}: profile: unknown profile {settings.profile!r} (known: {', '.join(profiles)})")
+    for code, overrides in profiles[settings.profile].items():
+        if code in rules:
+            rules[code] = rules[code].with_options(overrides, f"profile {settings.profile}: {code}")
     for key, overrides in settings.rule_options.items():
         codes = resolve(key, rules) if key in rules or any(r.name == key for r in rules.values()) else set()
         if not codes:
@@ -67,6 +73,15 @@ def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence
                             [*settings.ignore, *ignore])
     except RuleError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def load_profiles() -> dict[str, dict[str, dict[str, object]]]:
+    """Return the named option profiles shipped beside the rule packs (``rules/profiles.yaml``)."""
+    import yaml
+
+    path = builtin_rules_dir() / "profiles.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return {name: dict(value or {}) for name, value in (data or {"general": {}}).items()}
 
 
 def _per_file_codes(path: str, settings: Settings, rules: Mapping[str, Rule]) -> set[str]:

@@ -107,3 +107,18 @@ def test_bad_rule_file_names_file_and_key(tmp_path: Path) -> None:
     config.write_text('extra-rule-paths = ["house"]\n')
     with pytest.raises(Exception, match=r"HS002-long\.yaml: options\.maximum"):
         build_rules(load_settings(config))
+
+
+def test_patient_instructions_profile(tmp_path: Path) -> None:
+    config = tmp_path / ".contentlint.toml"
+    config.write_text('profile = "patient-instructions"\n[rules.RD002]\nmax = 25\n')
+    rules = build_rules(load_settings(config))
+    assert rules["RD001"].options["max"] == 6
+    assert rules["RD002"].options["max"] == 25  # the project's own option wins over the profile
+
+
+def test_unknown_profile(tmp_path: Path) -> None:
+    config = tmp_path / ".contentlint.toml"
+    config.write_text('profile = "children"\n')
+    with pytest.raises(ConfigError, match="children"):
+        build_rules(load_settings(config))
