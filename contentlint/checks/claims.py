@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from contentlint.checks.claims_text import (
@@ -60,6 +61,7 @@ _NO_OBJECT_AFTER = frozenset({
     "with", "in", "over", "across", "by", "after", "during", "from", "at", "to", "for", "among",
     "between", "since", "until", "when", "while", "as", "than", "more", "less", ",", ".", ";",
     ":", ")", "(", "", "and", "or", "but", "throughout", "within", "up", "down", "dramatically",
+    "if", "because", "unless", "whereas", "although", "though", "once", "whether",
 })
 _AUX_AFTER_NOUN = frozenset({
     "in", "of", "is", "are", "was", "were", "have", "had", "can", "may", "might", "could", "will",
@@ -145,8 +147,10 @@ def _finite(sent: _Sentence, match: re.Match[str] | _Span, lemma_of: Mapping[str
     ``passive_ok`` names lemmas whose agentless passive still reports an effect ("pain was
     reduced in the treated group"), unlike "symptoms are treated with rest".
     """
-    first = match.group().split()[0].lower()
-    lemma, kind = lemma_of.get(first, ("", ""))
+    lemma, kind = _lemma_kind(lemma_of, match.group())
+    idx0 = _token_index(sent, match.start())
+    if idx0 > 0 and match.group()[:1].isupper():
+        return False  # "... 90% Decreased reflexes 90%": a capitalised list entry, not a verb
     idx = _token_index(sent, match.start())
     prev = _prev_word(sent, idx)
     after = _token_index(sent, match.end())  # the word after the whole phrase ("leads to" a)
@@ -168,10 +172,14 @@ def _finite(sent: _Sentence, match: re.Match[str] | _Span, lemma_of: Mapping[str
         return False
     if kind == "past" and prev in _ADJECTIVAL_PAST_BEFORE:
         return False  # "showed increased inflammation", "pain, reduced appetite": adjectives
-    if kind == "s" and nxt in _AUX_AFTER_NOUN:
+    single = " " not in match.group().strip()
+    first_next = sent.tokens[idx + 1].low if idx + 1 < len(sent.tokens) else ""
+    if kind == "s" and first_next in _AUX_AFTER_NOUN:
         return False  # "increases in blood pressure", "oral impacts were ...": plural nouns
     if kind == "ing":
         return prev == ","  # ", resulting in weight loss": a participle adding an outcome
+    if not single:
+        return True  # "leads to", "reduces the risk": the phrase itself shows the verb use
     if _ADVERB_RE.match(nxt) and after + 1 < len(sent.tokens):
         nxt = sent.tokens[after + 1].low  # "improves significantly the clinical features"
         if _ADVERB_RE.match(nxt):
@@ -183,7 +191,24 @@ def _finite(sent: _Sentence, match: re.Match[str] | _Span, lemma_of: Mapping[str
     return True
 
 
-def _lemma_table(verbs: list[str]) -> dict[str, tuple[str, str]]:
+def _lemma_kind(table: Mapping[str, tuple[str, str]], phrase: str) -> tuple[str, str]:
+    """Return (lemma, form kind) of a matched verb phrase's first word.
+
+    A word that only a ``re:`` entry produced ("cuts the risk") is not in the table; guess its
+    form from the ending so that it is still judged, and use the word itself as the lemma.
+    """
+    first = phrase.split()[0].lower()
+    if first in table:
+        return table[first]
+    if first.endswith("ed"):
+        return first, "past"
+    if first.endswith("s"):
+        return first[:-1], "s"  # "cuts" -> "cut", so the suggestion reads "may cut"
+    return first, "base"
+
+
+@lru_cache(maxsize=32)
+def _lemma_table(verbs: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """Map each inflected first word of the verb entries to its lemma and form kind."""
     table: dict[str, tuple[str, str]] = {}
     for entry in verbs:
@@ -254,10 +279,10 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         return
     key = options_key(options)
     sent = _prepare(unit, key)
-    if sent.source:
+    if sent.source or len(sent.tokens) > int(options.get("max-words", 10_000)):
         return
-    verbs = [str(v) for v in options.get("claim-verbs", [])]
-    lemma_of = _lemma_table(verbs)
+    non_agents = compiled(key, "non-agents")
+    lemma_of = _lemma_table(tuple(str(v) for v in options.get("claim-verbs", [])))
     passive_ok = frozenset(str(v).lower() for v in options.get("passive-verbs", []))
     exempt = compiled(key, "exempt-after")
     exempt_verbs = {str(v).lower() for v in options.get("exempt-verbs", [])}
@@ -272,7 +297,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         for m in verb_re.finditer(unit.text):
             if not _finite(sent, m, lemma_of, passive_ok):
                 continue
-            lemma = lemma_of[m.group().split()[0].lower()][0]
+            lemma = _lemma_kind(lemma_of, m.group())[0]
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
             if options.get("skip-relative-clauses", True):
@@ -283,16 +308,18 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     outcome_verbs = compiled(key, "outcome-verbs", True, ("base", "s", "past", "ing"))
     outcome_nouns = compiled(key, "outcome-nouns")
     if outcome_verbs and outcome_nouns:
-        table = _lemma_table([str(v) for v in options.get("outcome-verbs", [])])
+        table = _lemma_table(tuple(str(v) for v in options.get("outcome-verbs", [])))
         for m in outcome_verbs.finditer(unit.text):
             if _finite(sent, m, table) and outcome_nouns.match(unit.text[m.end():]):
-                candidates.append((m, table[m.group().split()[0].lower()][0]))
+                candidates.append((m, _lemma_kind(table, m.group())[0]))
     for m, lemma in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= m.start() < e for s, e in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
         blocked, scope = _blocked(sent, key, m.start(), m.end())
         if blocked or _hedged(sent, key, scope):
             continue
+        if non_agents and non_agents.search(unit.text, scope[0], m.start()):
+            continue  # the agent is a disease, gene or process: a description, not a claim
         trigger = m.group()
         seen.append((m.start(), m.end()))
         yield Hit(m.start(), m.end(), trigger, suggestion=_hedged_wording(trigger, lemma),

@@ -200,9 +200,23 @@ def scope_of(clause_list: Sequence[Clause], pos: int) -> tuple[int, int, Clause]
     return clause_list[first].start, clause_list[idx].end, clause_list[idx]
 
 
+_KEYS: dict[int, tuple[Mapping[str, Any], str]] = {}
+
+
 def options_key(options: Mapping[str, Any]) -> str:
-    """Return a stable text key for ``options`` so that compiled lexicons can be cached."""
-    return json.dumps(options, sort_keys=True, default=str)
+    """Return a stable text key for ``options`` so that compiled lexicons can be cached.
+
+    The engine passes the same options object for every unit, so the key is remembered by
+    identity (holding the object keeps its id from being reused) and serialised only once.
+    """
+    known = _KEYS.get(id(options))
+    if known is not None and known[0] is options:
+        return known[1]
+    key = json.dumps(options, sort_keys=True, default=str)
+    if len(_KEYS) > 256:
+        _KEYS.clear()
+    _KEYS[id(options)] = (options, key)
+    return key
 
 
 @lru_cache(maxsize=64)
