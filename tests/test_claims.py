@@ -142,6 +142,12 @@ def test_mc001_reports_unhedged_claims(text: str) -> None:
     "Researchers want to know whether the drug improves memory.",
     "If the drug reduces swelling, the doctor may lower the dose.",
     "Insulin pumps are treated with care by most patients.",
+    "It is not known if painkillers (such as aspirin, naproxen, and ibuprofen) lower the risk.",
+    "A dermatologist is a doctor who diagnoses and treats skin diseases.",
+    "For the therapy to be effective, the patient must stop smoking.",
+    "All blood thinners have side effects.",
+    "The faulty protein prevents cells from storing iron.",
+    "- reduced blood flow to the hands and feet",
 ])
 def test_mc001_leaves_hedged_negated_and_other_sentences(text: str) -> None:
     """Hedged, negated, asked, disputed, etiological and descriptive sentences pass."""

@@ -43,6 +43,7 @@ _NOT_FINITE_BEFORE = frozenset({
     "got", "become", "becomes", "more", "less", "most", "least", "other", "such", "greater",
     "better", "worse", "without", "per", "each", "every", "both", "all", "many", "several",
     "what", "whose", "among", "between", "after", "before", "during", "under", "via", "against",
+    "-", "–", "—",
 })
 # Words before a base form that make it an infinitive, an imperative or a modal verb phrase.
 _NOT_CLAIM_BASE_BEFORE = frozenset({
@@ -65,6 +66,12 @@ _NO_OBJECT_AFTER = frozenset({
 })
 _AUX_AFTER_NOUN = frozenset({
     "in", "of", "is", "are", "was", "were", "have", "had", "can", "may", "might", "could", "will",
+})
+_MEASURE_WORDS = frozenset({"about", "approximately", "nearly", "almost", "half", "up", "around",
+                            "more", "less", "roughly", "a", "one", "two", "as"})
+_NOT_CLAIM_BASE_PREV_VERBS = frozenset({
+    "needs", "wants", "seems", "helps", "makes", "lets", "tries", "uses", "has", "does", "is",
+    "was", "this", "its", "his", "always", "sometimes", "perhaps", "often",
 })
 _ESTABLISHED_BEFORE_TO = frozenset({"shown", "proven", "proved", "found", "demonstrated"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "you", "people", "children", "men", "women", "adults"})
@@ -141,11 +148,12 @@ def _hedged(sent: _Sentence, key: str, scope: tuple[int, int], name: str = "hedg
 
 
 def _finite(sent: _Sentence, match: re.Match[str] | _Span, lemma_of: Mapping[str, tuple[str, str]],
-            passive_ok: frozenset[str] = frozenset()) -> bool:
+            passive_ok: frozenset[str] = frozenset(), etiology: bool = False) -> bool:
     """True when a claim-verb match is a finite verb stating an effect ("X reduces Y").
 
     ``passive_ok`` names lemmas whose agentless passive still reports an effect ("pain was
-    reduced in the treated group"), unlike "symptoms are treated with rest".
+    reduced in the treated group"), unlike "symptoms are treated with rest".  With ``etiology``
+    (cause, lead to) a passive is never a claim: "is caused by a mutation" explains a disease.
     """
     lemma, kind = _lemma_kind(lemma_of, match.group())
     idx0 = _token_index(sent, match.start())
@@ -163,8 +171,14 @@ def _finite(sent: _Sentence, match: re.Match[str] | _Span, lemma_of: Mapping[str
         if prev in {"will", "does", "do", "did"}:
             return True
         return prev in _PLURAL_SUBJECTS or (prev.endswith("s") and not prev.endswith(("ss", "us"))
-                                            and prev not in {"is", "was", "has", "does", "this"})
+                                            and prev not in _NOT_CLAIM_BASE_PREV_VERBS)
+    if not prev:
+        return False  # "Severely reduced levels ...": only adverbs before, an adjective
     if kind == "past" and prev in _PASSIVE_BEFORE:
+        if not passive_ok and nxt == "by":
+            by_next = sent.tokens[after + 1].low if after + 1 < len(sent.tokens) else ""
+            # "reduced by half" or "by about 30%" measures a change; only an agent makes a claim.
+            return not (by_next in _MEASURE_WORDS or by_next[:1].isdigit()) and not etiology
         # "Arterial stiffness was improved by vitamin D": a passive with its agent is a claim;
         # without one ("symptoms are treated with ...") it describes practice.
         return nxt == "by" or (lemma in passive_ok and nxt not in {"with", "to", "as", "for"})
@@ -189,6 +203,14 @@ def _finite(sent: _Sentence, match: re.Match[str] | _Span, lemma_of: Mapping[str
         # of an outcome, not something acting on it; "patients treated with X" is a participle.
         return False
     return True
+
+
+def _relative(sent: _Sentence, pos: int) -> bool:
+    """True when the word at ``pos`` sits in a relative clause ("a doctor who treats ...")."""
+    if _prev_word(sent, _token_index(sent, pos)) in {"that", "which", "who"}:
+        return True
+    _s, _e, clause = scope_of(sent.clauses, pos)
+    return clause.opener in {"which", "who", "whom"}
 
 
 def _lemma_kind(table: Mapping[str, tuple[str, str]], phrase: str) -> tuple[str, str]:
@@ -300,21 +322,20 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             lemma = _lemma_kind(lemma_of, m.group())[0]
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
-            if options.get("skip-relative-clauses", True):
-                idx = _token_index(sent, m.start())
-                if _prev_word(sent, idx) in {"that", "which", "who"}:
-                    continue  # "medicines that lower blood pressure" describes, not claims
             candidates.append((m, lemma))
     outcome_verbs = compiled(key, "outcome-verbs", True, ("base", "s", "past", "ing"))
     outcome_nouns = compiled(key, "outcome-nouns")
     if outcome_verbs and outcome_nouns:
         table = _lemma_table(tuple(str(v) for v in options.get("outcome-verbs", [])))
         for m in outcome_verbs.finditer(unit.text):
-            if _finite(sent, m, table) and outcome_nouns.match(unit.text[m.end():]):
+            if _finite(sent, m, table, etiology=True) and outcome_nouns.match(unit.text[m.end():]):
                 candidates.append((m, _lemma_kind(table, m.group())[0]))
     for m, lemma in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= m.start() < e for s, e in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
+        if lemma is not None or m.group().lower().startswith("work"):
+            if _relative(sent, m.start()) and options.get("skip-relative-clauses", True):
+                continue  # "medicines that lower blood pressure" describes a class, not a claim
         blocked, scope = _blocked(sent, key, m.start(), m.end())
         if blocked or _hedged(sent, key, scope):
             continue
@@ -347,9 +368,10 @@ def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         return
     key = options_key(options)
     sent = _prepare(unit, key)
-    if sent.source:
+    if sent.source or len(sent.tokens) > int(options.get("max-words", 10_000)):
         return
-    outcome = compiled(key, "outcome-verbs", True)
+    outcome = compiled(key, "outcome-verbs", True, ("base", "s", "past"))
+    non_agents = compiled(key, "non-agents")
     found: list[tuple[int, int, str]] = []
     strong = compiled(key, "absolutes")
     if strong:
@@ -370,6 +392,8 @@ def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         blocked, scope = _blocked(sent, key, start, end)
         if blocked or _hedged(sent, key, scope):
             continue
+        if kind != "absolute" and non_agents and non_agents.search(unit.text, scope[0], start):
+            continue  # "mutations completely eliminate the function": a condition described
         taken.append((start, end))
         text = unit.text[start:end]
         yield Hit(start, end, text, data={"trigger": text, "kind": kind})
@@ -386,7 +410,10 @@ def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     phrases = compiled(key, "phrases")
     if not phrases:
         return
+    generic = compiled(key, "generic-before")
     for m in phrases.finditer(unit.text):
+        if generic and generic.search(unit.text[max(0, m.start() - 30):m.start()]):
+            continue  # "when trials show that ...": a general statement, not an appeal
         yield Hit(m.start(), m.end(), m.group(), data={"trigger": m.group()})
 
 

@@ -155,12 +155,26 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
     """Approximate the clauses of a sentence from punctuation and subordinating words."""
     cuts: list[tuple[int, str, bool]] = []  # (token index where a clause starts, opener, inherits)
     opened_by_sub = bool(tokens) and tokens[0].low in SUBORDINATORS
+    outer: list[str] = []  # opener of the clause a parenthesis interrupts
+    current = tokens[0].low if tokens else ""
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-        if tok.low in {";", ":", "—", "–", "(", ")"}:
+        if tok.low == "(":
+            outer.append(current)
+            cuts.append((i + 1, "(", False))
+            current = "("
+        elif tok.low == ")":
+            # The text after a parenthesis resumes the clause it interrupted ("It is not known if
+            # NSAIDs (such as ibuprofen) lower the risk" is still inside the if-clause).
+            current = outer.pop() if outer else ")"
+            cuts.append((i + 1, current, False))
+        elif tok.low in {";", ":", "—", "–"}:
             cuts.append((i + 1, tok.low, False))
+            current = tok.low
             opened_by_sub = False
         elif tok.low == ",":
+            if outer:
+                continue  # commas inside a parenthesis separate list items, not clauses
             if nxt in SUBORDINATORS:
                 continue  # the subordinator itself opens the clause below
             if nxt in {"and", "or"} and i + 2 < len(tokens) and tokens[i + 2].low in _NEW_SUBJECT:
@@ -168,9 +182,11 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
             elif opened_by_sub:
                 # "Although X helps, Y cures Z": the comma closes the fronted subordinate clause.
                 cuts.append((i + 1, ",", False))
+                current = ","
                 opened_by_sub = False
         elif tok.low in SUBORDINATORS and i > 0:
             cuts.append((i, tok.low, False))
+            current = tok.low
             opened_by_sub = tok.low not in {"which", "who", "whom", "but", "however", "yet"}
         elif tok.low == "that" and i > 0 and tokens[i - 1].low in _REPORTING:
             cuts.append((i, "that", True))
