@@ -20,7 +20,8 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 _KEYS = {"select", "ignore", "fail-on", "exclude", "extra-rule-paths", "per-file-ignores", "rules",
-         "nlp-model", "max-file-size", "profile"}
+         "nlp-model", "max-file-size", "profile",
+         "duplicate-allow"}
 
 
 class ConfigError(Exception):
@@ -40,6 +41,7 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     nlp_model: str | None = None
     profile: str = "general"
+    duplicate_allow: tuple[str, ...] = ()
     max_file_size: int = 5 * 1024 * 1024
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -130,6 +132,7 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
         rule_options=rule_options,
         nlp_model=model,
         profile=profile,
+        duplicate_allow=_strings(table.get("duplicate-allow", []), f"{prefix} duplicate-allow"),
         max_file_size=max_size,
         source=path,
         root=base,

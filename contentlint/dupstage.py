@@ -1,62 +1,77 @@
-"""The duplicate stage: collect paragraphs per document, group copies across the run, report them.
+"""The duplicate stage: fingerprint paragraphs per document, group copies across the run, report.
 
-Per document only compact records are kept (location, section, normalised hash); grouping runs
-once over all documents after the per-document stage.
+Per document only compact fingerprints are kept (no text); grouping runs once over all documents
+after the per-document stage, one index per distinct set of duplicate options.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .document import Document
-from .finding import BlockKind, Finding, Location
+from .duplicates import DuplicateIndex, Fingerprint, Paragraph, fingerprint
+from .dup_values import DuplicateOptions
+from .finding import BlockKind, Finding
 
 if TYPE_CHECKING:
     from .linter import FileResult
     from .registry import Rule
 
 _PARAGRAPH_KINDS = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
+_MODE_OF_CODE = {"DU001": "exact", "DU002": "near", "DU003": "section"}
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphRecord:
-    """A paragraph as the duplicate stage sees it."""
+def index_options(rules: Mapping[str, Rule]) -> list[DuplicateOptions]:
+    """Return the distinct index options of the selected duplicate rules."""
+    seen: list[DuplicateOptions] = []
+    for rule in rules.values():
+        if rule.kind == "duplicate" and rule.prepared.index not in seen:
+            seen.append(rule.prepared.index)
+    return seen
 
-    loc: Location
-    text: str
-    section: int
 
-
-def paragraphs_of(doc: Document) -> list[ParagraphRecord]:
-    """Return the paragraph-like blocks of ``doc`` with their locations."""
-    return [
-        ParagraphRecord(doc.block_location(b), b.text, b.section)
+def fingerprints_of(doc: Document, rules: Mapping[str, Rule]) -> dict[DuplicateOptions, list[Fingerprint]]:
+    """Fingerprint the paragraph-like blocks of ``doc`` once per distinct index options."""
+    options = index_options(rules)
+    if not options:
+        return {}
+    paragraphs = [
+        Paragraph(doc.block_location(b), b.text, b.section)
         for b in doc.blocks
         if b.kind in _PARAGRAPH_KINDS
     ]
+    return {o: fingerprint(paragraphs, o) for o in options}
+
+
+class _Fields(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def apply_duplicates(results: Sequence[FileResult], rules: Mapping[str, Rule]) -> None:
-    """Add duplicate findings to ``results`` for every duplicate rule that is selected."""
-    from .duplicates_engine import duplicate_findings
-
-    dup_rules = [r for r in rules.values() if r.kind == "duplicate"]
-    if not dup_rules:
+    """Add duplicate findings to ``results`` (in order) for every selected duplicate rule."""
+    by_path = {r.path: r for r in results}
+    for options in index_options(rules):
+        owners = {r.prepared.mode: r for r in rules.values() if r.kind == "duplicate" and r.prepared.index == options}
+        index = DuplicateIndex(options)
         for result in results:
-            result.paragraphs = []
-        return
-    by_path: dict[str, list[Finding]] = duplicate_findings(
-        [(r.path, r.paragraphs) for r in results if not r.error], dup_rules
-    )
+            if not result.error:
+                index.add(result.fingerprints.get(options, []))
+        for report in index.reports():
+            rule = owners.get(_MODE_OF_CODE.get(report.code, ""))
+            target = by_path.get(report.loc.path)
+            if rule is None or target is None:
+                continue
+            fields = _Fields({k.replace("-", "_"): v for k, v in rule.options.items() if not isinstance(v, (list, dict))})
+            fields.update(report.data)
+            loc = report.loc
+            target.findings.append(Finding(
+                path=loc.path, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
+                code=rule.code, name=rule.name, severity=rule.level,
+                message=string.Formatter().vformat(rule.message, (), fields),
+                match="", related=report.related,
+            ))
     for result in results:
-        result.findings.extend(by_path.get(result.path, []))
-        result.paragraphs = []
-
-
-def message_fields(rule: Rule, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the fields a duplicate rule's message may use."""
-    fields = {k.replace("-", "_"): v for k, v in rule.options.items() if not isinstance(v, (list, dict))}
-    fields.update(data)
-    return fields
+        result.fingerprints = {}

@@ -32,7 +32,7 @@ class FileResult:
     metrics: dict[str, Any] = field(default_factory=dict)
     sections: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
-    paragraphs: list[Any] = field(default_factory=list)
+    fingerprints: dict[Any, list[Any]] = field(default_factory=dict)
     suppressions: Suppressions = field(default_factory=Suppressions)
     source: str | None = None
     bom: bool = False
@@ -150,13 +150,18 @@ class _LazySentence(Mapping[str, float]):
         return 2
 
 
-def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = None) -> FileResult:
-    """Run every unit and metric rule on ``doc``; duplicates are added by the duplicate stage."""
-    from .dupstage import paragraphs_of
+def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = None,
+                  known: Mapping[str, Rule] | None = None) -> FileResult:
+    """Run every unit and metric rule on ``doc``; duplicates are added by the duplicate stage.
+
+    ``known`` is every loaded rule (selected or not), so that a directive naming a rule that is
+    merely not selected in this run is not mistaken for an unknown code.
+    """
+    from .dupstage import fingerprints_of
 
     analysis = analyse(doc, model)
     result = FileResult(doc.path, metrics=analysis.metrics, sections=list(analysis.section_metrics), source=doc.source)
-    suppressions, problems = build_suppressions(doc, rules)
+    suppressions, problems = build_suppressions(doc, known if known is not None else rules)
     result.suppressions = suppressions
     for problem in problems:
         code = engine_codes.BAD_DIRECTIVE
@@ -171,12 +176,13 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
             result.findings.extend(_metric_findings(doc, rule, analysis))
         else:
             result.findings.extend(_unit_findings(doc, rule, analysis))
-    result.paragraphs = paragraphs_of(doc)
+    result.fingerprints = fingerprints_of(doc, rules)
     return result
 
 
 def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | None = None,
-               model: str | None = None, max_bytes: int | None = None) -> FileResult:
+               model: str | None = None, max_bytes: int | None = None,
+               known: Mapping[str, Rule] | None = None) -> FileResult:
     """Read and lint one file's bytes; a bad file gives a result with ``error`` set."""
     from .document import DEFAULT_MAX_BYTES, decode, detect_format, parse
 
@@ -187,7 +193,7 @@ def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | 
         return FileResult(path, error=str(exc))
     except (ValueError, RecursionError) as exc:  # a parser choking on malformed markup
         return FileResult(path, error=f"cannot parse file: {exc}")
-    result = lint_document(doc, rules, model)
+    result = lint_document(doc, rules, model, known)
     result.bom = data.startswith(b"\xef\xbb\xbf")
     return result
 

@@ -48,9 +48,14 @@ class RunResult:
         return 0
 
 
+def known_rules(settings: Settings) -> dict[str, Rule]:
+    """Return every rule the settings can see (built-in and extra packs), selected or not."""
+    return load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
+
+
 def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> dict[str, Rule]:
     """Load the built-in and extra packs, apply per-rule options, then select and ignore."""
-    rules = load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
+    rules = known_rules(settings)
     where = str(settings.source) if settings.source else "configuration"
     profiles = load_profiles()
     if settings.profile not in profiles:
@@ -64,6 +69,12 @@ def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence
             raise ConfigError(f"{where}: rules.{key}: unknown rule code or name")
         for code in codes:
             rules[code] = rules[code].with_options(overrides, f"{where}: rules.{key}")
+    if settings.duplicate_allow:
+        # Boilerplate allowed once in the configuration applies to every duplicate rule.
+        for code, rule in list(rules.items()):
+            if rule.kind == "duplicate":
+                allow = [*rule.options.get("allow", []), *settings.duplicate_allow]
+                rules[code] = rule.with_options({"allow": allow}, f"{where}: duplicate-allow")
     for glob, selectors in settings.per_file_ignores.items():
         for selector in selectors:
             if not resolve(selector, rules):
@@ -116,6 +127,7 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
     if grade_rule is not None:
         run.grade_metric = str(grade_rule.options.get("metric", DEFAULT_GRADE_METRIC))
         run.grade_target = float(grade_rule.options.get("max", DEFAULT_GRADE_TARGET))
+    known = known_rules(settings)
     model = settings.nlp_model
     if model is not None:
         try:
@@ -131,7 +143,7 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         if isinstance(data, str):
             run.files.append(FileResult(path, error=data))
             continue
-        result = lint_bytes(data, path, rules, model=model, max_bytes=settings.max_file_size)
+        result = lint_bytes(data, path, rules, model=model, max_bytes=settings.max_file_size, known=known)
         run.files.append(result)
     apply_duplicates(run.files, rules)
     for result in run.files:

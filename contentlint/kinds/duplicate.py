@@ -1,4 +1,8 @@
-"""The ``duplicate`` kind: repeated paragraphs and sections (the work is done in ``duplicates``)."""
+"""The ``duplicate`` kind: repeated paragraphs and sections (the work is done in ``duplicates``).
+
+A rule of this kind says which reports it owns (``mode``: exact, near or section) and how the index
+is built (``min-words``, ``threshold``, ``section-threshold``, ``scope``, ``allow``).
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..dup_values import DuplicateOptions
 from ..finding import Hit, Unit
-from .base import OptionError, Scope, allow_keys, string_list
+from .base import OptionError, Scope
 
 MODES = ("exact", "near", "section")
-SCOPES = ("file", "corpus", "both")
 
 
 @dataclass(frozen=True)
-class DuplicateOptions:
-    """Validated options of a duplicate rule."""
+class DuplicateRuleOptions:
+    """The reports a rule owns and the options of the index that produces them."""
 
     mode: str
-    min_words: int
-    threshold: float
-    scope: str
-    allow: tuple[str, ...]
+    index: DuplicateOptions
 
 
 class DuplicateKind:
@@ -29,23 +30,25 @@ class DuplicateKind:
 
     scopes = frozenset({Scope.DOCUMENT})
 
-    def prepare(self, options: Mapping[str, Any]) -> DuplicateOptions:
-        """Validate ``mode``, ``min-words``, ``threshold``, ``scope`` and ``allow``."""
-        allow_keys(options, {"mode", "min-words", "threshold", "scope", "allow"}, {"mode"})
-        mode = options["mode"]
+    def prepare(self, options: Mapping[str, Any]) -> DuplicateRuleOptions:
+        """Validate the options, naming the offending key."""
+        mode = options.get("mode")
         if mode not in MODES:
             raise OptionError("mode", f"must be one of {', '.join(MODES)}")
-        min_words = options.get("min-words", 12)
-        if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:
-            raise OptionError("min-words", "must be a whole number of at least 1")
-        threshold = options.get("threshold", 0.7)
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
-            raise OptionError("threshold", "must be a number above 0 and at most 1")
-        scope = options.get("scope", "both")
-        if scope not in SCOPES:
-            raise OptionError("scope", f"must be one of {', '.join(SCOPES)}")
-        return DuplicateOptions(mode, min_words, float(threshold), scope, tuple(string_list(options, "allow")))
+        for key, kinds in (("min-words", (int,)), ("threshold", (int, float)), ("section-threshold", (int, float))):
+            value = options.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, kinds)):
+                raise OptionError(key, "must be a number")
+        allow = options.get("allow", [])
+        if not isinstance(allow, list) or not all(isinstance(a, (str, dict)) for a in allow):
+            raise OptionError("allow", "must be a list of texts or /patterns/")
+        try:
+            index = DuplicateOptions.from_mapping(options)
+        except (ValueError, TypeError) as exc:
+            key = next((k for k in options if k in str(exc)), "options")
+            raise OptionError(key, str(exc)) from None
+        return DuplicateRuleOptions(mode, index)
 
-    def check(self, unit: Unit, prepared: DuplicateOptions) -> list[Hit]:
+    def check(self, unit: Unit, prepared: DuplicateRuleOptions) -> list[Hit]:
         """Duplicates are found across blocks by the linter, never within one unit."""
         return []
