@@ -1,0 +1,280 @@
+"""Sentence analysis shared by the claims rules: negation, hedge scope and how a verb is used.
+
+The lexicons come from the rule's YAML options (compiled by :mod:`claims_text`); this module holds
+the grammar-level heuristics that decide whether a matched word is a finite verb stating an effect
+("X reduces Y") rather than an adjective ("reduced risk"), a noun ("no cures"), an infinitive
+("used to treat") or a description of a condition ("the mutations prevent ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from contentlint.checks.claims_text import (
+    Clause,
+    Token,
+    clauses,
+    compiled,
+    scope_of,
+    tokenize,
+    verb_forms,
+)
+from contentlint.finding import Unit
+
+# Words before an -ed/-s form that make it an adjective or a noun ("reduced risk", "no cures"),
+# or a passive ("is treated with"), rather than a finite verb stating an effect.
+_NOT_FINITE_BEFORE = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
+    "my", "no", "any", "some", "with", "of", "in", "for", "to", "by", "on", "at", "from", "into",
+    "as", "than", "or", "nor", "is", "are", "was", "were", "be", "been", "being", "get", "gets",
+    "got", "become", "becomes", "more", "less", "most", "least", "other", "such", "greater",
+    "better", "worse", "without", "per", "each", "every", "both", "all", "many", "several",
+    "what", "whose", "among", "between", "after", "before", "during", "under", "via", "against",
+    "-", "–", "—",
+})
+# Words before a base form that make it an infinitive, an imperative or a modal verb phrase.
+_NOT_CLAIM_BASE_BEFORE = frozenset({
+    "to", "can", "could", "may", "might", "must", "should", "would", "shall", "help", "helps",
+    "helped", "let", "lets", "make", "makes", "please", "and", "or", "not", "n't", "also", "cannot",
+})
+_PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_ADJECTIVAL_PAST_BEFORE = frozenset({
+    ",", "and", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits", "exhibited",
+    "display", "displayed", "demonstrate", "demonstrated", "experience", "experienced", "cause",
+    "causes", "caused", "include", "includes", "including", "like", "have", "has",
+})
+# Prepositions and punctuation right after a verb show it has no object, so it is intransitive
+# ("increased over time") or a participle ("treated at eight units").
+_NO_OBJECT_AFTER = frozenset({
+    "with", "in", "over", "across", "by", "after", "during", "from", "at", "to", "for", "among",
+    "between", "since", "until", "when", "while", "as", "than", "more", "less", ",", ".", ";",
+    ":", ")", "(", "", "and", "or", "but", "throughout", "within", "up", "down", "dramatically",
+    "if", "because", "unless", "whereas", "although", "though", "once", "whether",
+})
+_AUX_AFTER_NOUN = frozenset({
+    "in", "of", "is", "are", "was", "were", "have", "had", "can", "may", "might", "could", "will",
+})
+_MEASURE_WORDS = frozenset({"about", "approximately", "nearly", "almost", "half", "up", "around",
+                            "more", "less", "roughly", "a", "one", "two", "as"})
+_NOT_CLAIM_BASE_PREV_VERBS = frozenset({
+    "needs", "wants", "seems", "helps", "makes", "lets", "tries", "uses", "has", "does", "is",
+    "was", "this", "its", "his", "always", "sometimes", "perhaps", "often",
+})
+_ESTABLISHED_BEFORE_TO = frozenset({"shown", "proven", "proved", "found", "demonstrated"})
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "people", "children", "men", "women", "adults"})
+_ADVERB_RE = re.compile(r"^(?:\w+ly|also|further|still|even|often|already|not|only|then|now)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A unit prepared once for the claim checks: its text, tokens and clauses."""
+
+    text: str
+    tokens: list[Token]
+    clauses: list[Clause]
+    source: bool
+
+
+def prepare(unit: Unit, key: str) -> Sentence:
+    """Tokenise the unit and decide once whether it names a source."""
+    tokens = tokenize(unit.text)
+    sources = compiled(key, "sources")
+    has_source = bool(unit.links) or bool(sources and sources.search(unit.text))
+    return Sentence(unit.text, tokens, clauses(tokens), has_source)
+
+
+def is_question(text: str) -> bool:
+    """True for a question: claims asked about are not claims made."""
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def token_index(sent: Sentence, pos: int) -> int:
+    """Return the index of the token starting at or after character ``pos``."""
+    for i, tok in enumerate(sent.tokens):
+        if tok.start >= pos:
+            return i
+    return len(sent.tokens)
+
+
+def prev_word(sent: Sentence, index: int) -> str:
+    """Return the nearest lower-cased word before token ``index``, skipping adverbs."""
+    j = index - 1
+    while j >= 0 and _ADVERB_RE.match(sent.tokens[j].low) and sent.tokens[j].low != "not":
+        j -= 1
+    return sent.tokens[j].low if j >= 0 else ""
+
+
+def check_blocked(sent: Sentence, key: str, start: int, end: int) -> tuple[bool, tuple[int, int]]:
+    """Return whether a trigger at ``[start, end)`` is negated, reported or hypothetical.
+
+    Also returns the scope (character span) whose hedges govern the trigger.
+    """
+    s_start, s_end, clause = scope_of(sent.clauses, start)
+    if clause.opener in {"if", "whether", "unless"}:
+        return True, (s_start, s_end)  # hypotheses and conditions are not asserted
+    before = sent.text[s_start:start]
+    # Negation counts only close to the trigger: "In patients with no prior treatment, X cured
+    # Y" has a "no" that negates nothing about the claim.
+    window_start = max(s_start, start - 40)
+    negators = compiled(key, "negators")
+    if negators and negators.search(sent.text[window_start:start]):
+        return True, (s_start, s_end)
+    no_evidence = compiled(key, "no-evidence")
+    if no_evidence and no_evidence.search(sent.text):
+        return True, (s_start, s_end)  # "there is no evidence that X cures Y" disputes it
+    distancing = compiled(key, "distancing")
+    if distancing and distancing.search(before):
+        return True, (s_start, s_end)  # someone else's claim, reported at arm's length
+    return False, (s_start, s_end)
+
+
+def is_hedged(sent: Sentence, key: str, scope: tuple[int, int], name: str = "hedges") -> bool:
+    """True when a hedge of the lexicon ``name`` occurs in the scope."""
+    hedges = compiled(key, name)
+    return bool(hedges and hedges.search(sent.text[scope[0]:scope[1]]))
+
+
+def finite(sent: Sentence, match: re.Match[str] | Span, lemma_of: Mapping[str, tuple[str, str]],
+            passive_ok: frozenset[str] = frozenset(), etiology: bool = False) -> bool:
+    """True when a claim-verb match is a finite verb stating an effect ("X reduces Y").
+
+    ``passive_ok`` names lemmas whose agentless passive still reports an effect ("pain was
+    reduced in the treated group"), unlike "symptoms are treated with rest".  With ``etiology``
+    (cause, lead to) a passive is never a claim: "is caused by a mutation" explains a disease.
+    """
+    lemma, kind = lemma_kind(lemma_of, match.group())
+    idx0 = token_index(sent, match.start())
+    if idx0 > 0 and match.group()[:1].isupper():
+        return False  # "... 90% Decreased reflexes 90%": a capitalised list entry, not a verb
+    idx = token_index(sent, match.start())
+    prev = prev_word(sent, idx)
+    after = token_index(sent, match.end())  # the word after the whole phrase ("leads to" a)
+    nxt = sent.tokens[after].low if after < len(sent.tokens) else ""
+    if kind == "base":
+        if prev == "to" and idx >= 2 and prev_word(sent, idx - 1) in _ESTABLISHED_BEFORE_TO:
+            return True  # "was found to improve", "are proven to cure"
+        if idx == 0 or prev in _NOT_CLAIM_BASE_BEFORE:
+            return False
+        if prev in {"will", "does", "do", "did"}:
+            return True
+        return prev in _PLURAL_SUBJECTS or (prev.endswith("s") and not prev.endswith(("ss", "us"))
+                                            and prev not in _NOT_CLAIM_BASE_PREV_VERBS)
+    if not prev:
+        return False  # "Severely reduced levels ...": only adverbs before, an adjective
+    if kind == "past" and prev in _PASSIVE_BEFORE:
+        if not passive_ok and nxt == "by":
+            by_next = sent.tokens[after + 1].low if after + 1 < len(sent.tokens) else ""
+            # "reduced by half" or "by about 30%" measures a change; only an agent makes a claim.
+            return not (by_next in _MEASURE_WORDS or by_next[:1].isdigit()) and not etiology
+        # "Arterial stiffness was improved by vitamin D": a passive with its agent is a claim;
+        # without one ("symptoms are treated with ...") it describes practice.
+        return nxt == "by" or (lemma in passive_ok and nxt not in {"with", "to", "as", "for"})
+    if prev in _NOT_FINITE_BEFORE or idx == 0:
+        return False
+    if kind == "past" and prev in _ADJECTIVAL_PAST_BEFORE:
+        return False  # "showed increased inflammation", "pain, reduced appetite": adjectives
+    single = " " not in match.group().strip()
+    first_next = sent.tokens[idx + 1].low if idx + 1 < len(sent.tokens) else ""
+    if kind == "s" and first_next in _AUX_AFTER_NOUN:
+        return False  # "increases in blood pressure", "oral impacts were ...": plural nouns
+    if kind == "ing":
+        return prev == ","  # ", resulting in weight loss": a participle adding an outcome
+    if not single:
+        return True  # "leads to", "reduces the risk": the phrase itself shows the verb use
+    if _ADVERB_RE.match(nxt) and after + 1 < len(sent.tokens):
+        nxt = sent.tokens[after + 1].low  # "improves significantly the clinical features"
+        if _ADVERB_RE.match(nxt):
+            return False
+    if nxt in _NO_OBJECT_AFTER:
+        # "prevalence increased across groups", "risk increases with dose": an intransitive change
+        # of an outcome, not something acting on it; "patients treated with X" is a participle.
+        return False
+    return True
+
+
+def relative(sent: Sentence, pos: int) -> bool:
+    """True when the word at ``pos`` sits in a relative clause ("a doctor who treats ...")."""
+    if prev_word(sent, token_index(sent, pos)) in {"that", "which", "who"}:
+        return True
+    _s, _e, clause = scope_of(sent.clauses, pos)
+    return clause.opener in {"which", "who", "whom"}
+
+
+def lemma_kind(table: Mapping[str, tuple[str, str]], phrase: str) -> tuple[str, str]:
+    """Return (lemma, form kind) of a matched verb phrase's first word.
+
+    A word that only a ``re:`` entry produced ("cuts the risk") is not in the table; guess its
+    form from the ending so that it is still judged, and use the word itself as the lemma.
+    """
+    first = phrase.split()[0].lower()
+    if first in table:
+        return table[first]
+    if first.endswith("ed"):
+        return first, "past"
+    if first.endswith("s"):
+        return first[:-1], "s"  # "cuts" -> "cut", so the suggestion reads "may cut"
+    return first, "base"
+
+
+@lru_cache(maxsize=32)
+def lemma_table(verbs: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Map each inflected first word of the verb entries to its lemma and form kind."""
+    table: dict[str, tuple[str, str]] = {}
+    for entry in verbs:
+        lemma = str(entry).split()[0].lower()
+        for kind, form in verb_forms(lemma).items():
+            table.setdefault(form, (lemma, "past" if kind == "pp" else kind))
+    return table
+
+
+class Span:
+    """A match-like span: an establishment phrase widened to the verb it governs."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._start, self._end, self._text = start, end, text[start:end]
+
+    def start(self) -> int:
+        """Return the start offset."""
+        return self._start
+
+    def end(self) -> int:
+        """Return the end offset."""
+        return self._end
+
+    def group(self) -> str:
+        """Return the covered text."""
+        return self._text
+
+
+_NEXT_WORD_RE = re.compile(r"\s+(\w+(?:-\w+)?)")
+
+
+def extend(text: str, m: re.Match[str]) -> Span:
+    """Widen "has been shown to" / "has shown success in" to the verb it governs, for the message."""
+    if m.group().lower().split()[-1] in {"to", "in"}:
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        if nxt:
+            return Span(text, m.start(), nxt.end())
+    return Span(text, m.start(), m.end())
+
+
+def hedged_wording(trigger: str, lemma: str | None) -> str:
+    """Suggest a hedged version of a trigger phrase ("cures" -> "may cure")."""
+    low = trigger.lower()
+    if lemma:
+        return f"may {lemma}" + trigger[len(trigger.split()[0]):]
+    if "effective" in low or "efficacious" in low:
+        return "may be " + low.split()[-1]
+    if low.startswith("work"):
+        return "may work" + trigger[len(trigger.split()[0]):]
+    words = low.split()
+    if len(words) >= 2 and words[-2] == "to":
+        return f"may {words[-1]}"  # "has been shown to promote" -> "may promote"
+    if len(words) >= 2 and words[-2] == "in":
+        return f"may help in {words[-1]}"  # "has shown success in easing" -> "may help in easing"
+    return "may help"
