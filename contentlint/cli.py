@@ -66,11 +66,13 @@ def main() -> None:
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="With '-': the name to report and whose extension picks the format.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only findings at or above --fail-on; no summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes for many files (0: one per CPU).")
 @click.option("--fix", is_flag=True, help="Apply the fixes marked safe, in place (atomic writes).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
-          fix: bool, diff: bool) -> None:
+          jobs: int, fix: bool, diff: bool) -> None:
     """Lint PATHS (files or directories, recursed; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
@@ -96,7 +98,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
         settings = replace(settings, fail_on=Severity.parse(fail_on))
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
-    run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-")
+    run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
+                     keep_source=fix or diff)
     for notice in run.notices:
         click.echo(f"contentlint: {notice}", err=True)
     if diff:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing as mp
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -119,9 +121,54 @@ def _read(path: str) -> bytes | str:
         return exc.strerror or str(exc)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs to lint one file; set once per run (inherited by forked workers)."""
+
+    rules: Mapping[str, Rule]
+    known: Mapping[str, Rule]
+    model: str | None
+    max_bytes: int
+    keep_source: bool
+
+
+_JOB: _Job | None = None
+
+# Below this many files a process pool costs more than it saves (spaCy loads once per worker).
+_PARALLEL_MIN_FILES = 16
+
+
+def _lint_one(target: tuple[str, str | None]) -> FileResult:
+    """Read and lint one discovered file (runs in the main process or in a worker)."""
+    assert _JOB is not None
+    path, problem = target
+    data = problem if problem else _read(path)
+    if isinstance(data, str):
+        return FileResult(path, error=data)
+    result = lint_bytes(data, path, _JOB.rules, model=_JOB.model, max_bytes=_JOB.max_bytes, known=_JOB.known)
+    if not _JOB.keep_source:
+        result.source = None  # only --fix and --diff need the text back; don't ship it between processes
+    return result
+
+
+def _map(targets: list[tuple[str, str | None]], jobs: int) -> list[FileResult]:
+    """Lint every target in order, in ``jobs`` forked worker processes when that pays off."""
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    if workers <= 1 or len(targets) < _PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+        return [_lint_one(t) for t in targets]
+    # Fork, so that workers inherit the loaded rules and pipeline instead of rebuilding them.
+    with mp.get_context("fork").Pool(min(workers, len(targets))) as pool:
+        return list(pool.imap(_lint_one, targets, chunksize=8))
+
+
 def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rule], *,
-               stdin: bytes | None = None, stdin_name: str = "-") -> RunResult:
-    """Lint files (or standard input when ``stdin`` is given) and return the run's results."""
+               stdin: bytes | None = None, stdin_name: str = "-", jobs: int = 1,
+               keep_source: bool = True) -> RunResult:
+    """Lint files (or standard input when ``stdin`` is given) and return the run's results.
+
+    ``jobs`` is the number of worker processes (0: one per CPU); results keep the file order.
+    """
+    global _JOB
     run = RunResult([], fail_on=settings.fail_on)
     grade_rule = rules.get("RD001")
     if grade_rule is not None:
@@ -135,16 +182,12 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         except PipelineUnavailable as exc:
             run.notices.append(f"CL004 {exc}; using the blank English pipeline")
             model = None
+    _JOB = _Job(rules, known, model, settings.max_file_size, keep_source)
     if stdin is not None:
-        targets: list[tuple[str, bytes | str]] = [(stdin_name, stdin)]
-    else:
-        targets = [(p, problem if problem else _read(p)) for p, problem in discover(paths, settings.exclude, settings.root)]
-    for path, data in targets:
-        if isinstance(data, str):
-            run.files.append(FileResult(path, error=data))
-            continue
-        result = lint_bytes(data, path, rules, model=model, max_bytes=settings.max_file_size, known=known)
+        result = lint_bytes(stdin, stdin_name, rules, model=model, max_bytes=settings.max_file_size, known=known)
         run.files.append(result)
+    else:
+        run.files.extend(_map(list(discover(paths, settings.exclude, settings.root)), jobs))
     apply_duplicates(run.files, rules)
     for result in run.files:
         ignored = _per_file_codes(result.path, settings, rules) if settings.per_file_ignores else set()

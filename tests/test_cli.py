@@ -191,3 +191,18 @@ def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(Path, "read_bytes", refuse)
     code, _, err = run("check", str(path))
     assert code == 2 and "secret.md: error CL001 permission denied" in err
+
+
+def test_parallel_run_matches_serial(tmp_path: Path) -> None:
+    for number in range(20):
+        (tmp_path / f"a{number:02}.md").write_text(BAD + f"\nPage {number} has its own text about sleep and rest.\n")
+    (tmp_path / "a05.md").write_text(
+        "Wash your hands with soap and water for twenty seconds before you change the dressing.\n"
+    )
+    (tmp_path / "a15.md").write_text(
+        "Wash your hands with soap and water for twenty seconds before you change the dressing.\n"
+    )
+    serial = run("check", "--format", "json", "--jobs", "1", str(tmp_path))
+    parallel = run("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert serial[0] == parallel[0] == 1
+    assert json.loads(serial[1]) == json.loads(parallel[1])
