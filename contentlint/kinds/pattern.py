@@ -49,6 +49,7 @@ class PatternKind:
         covered = [m.span() for ex in prepared.exceptions for m in ex.finditer(unit.text)]
 
         def excepted(start: int, end: int) -> bool:
+            """Whether an exception's match covers the span."""
             return any(s <= start and end <= e for s, e in covered)
 
         for pattern in prepared.patterns:

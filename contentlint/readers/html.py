@@ -69,6 +69,7 @@ class _Reader(HTMLParser):
         self.first_line = self.getpos()[0]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a block, a skipped element or a link."""
         if tag in _SKIP and tag not in _VOID:
             self.skip_depth += 1
             return
@@ -82,10 +83,12 @@ class _Reader(HTMLParser):
             self.href_stack.append(dict(attrs).get("href") or "")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A self-closing break (``<br/>``, ``<hr/>``) ends loose text."""
         if tag in _BREAKS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        """Close a block, a skipped element or a link."""
         if tag in _SKIP and tag not in _VOID:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -113,15 +116,19 @@ class _Reader(HTMLParser):
                 self.builder.add_char(char, at)
 
     def handle_data(self, data: str) -> None:
+        """Text stands verbatim in the source at the parser's position."""
         self._add(data, self._offset(), exact=True)
 
     def handle_entityref(self, name: str) -> None:
+        """A named entity becomes its character, anchored at the ``&``."""
         self._add(html.unescape(f"&{name};"), self._offset(), exact=False)
 
     def handle_charref(self, name: str) -> None:
+        """A numeric entity becomes its character, anchored at the ``&``."""
         self._add(html.unescape(f"&#{name};"), self._offset(), exact=False)
 
     def handle_comment(self, data: str) -> None:
+        """Keep comments: suppression directives live there."""
         line = self.getpos()[0]
         self.comments.append(Comment(data.strip(), line, line + data.count("\n")))
 
