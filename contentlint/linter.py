@@ -119,8 +119,8 @@ def _metric_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[
     elif doc.blocks:
         first = next((b for b in doc.blocks if b.kind is not BlockKind.HEADING), doc.blocks[0])
         targets.append((first, 0, min(len(first.text), 1), analysis.metrics))
-    for block, start, end, values in targets:
-        data = kind.evaluate(values, rule.prepared)
+    for block, start, end, measured in targets:
+        data = kind.evaluate(measured, rule.prepared)
         if data is not None:
             text = block.text[start:end] if rule.scope is not Scope.DOCUMENT else ""
             yield make_finding(doc, rule, block, start, end, Hit(start, end, text, data=data))

@@ -62,9 +62,9 @@ def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence
     profiles = load_profiles()
     if settings.profile not in profiles:
         raise ConfigError(f"{where}: profile: unknown profile {settings.profile!r} (known: {', '.join(profiles)})")
-    for code, overrides in profiles[settings.profile].items():
+    for code, profile_options in profiles[settings.profile].items():
         if code in rules:
-            rules[code] = rules[code].with_options(overrides, f"profile {settings.profile}: {code}")
+            rules[code] = rules[code].with_options(profile_options, f"profile {settings.profile}: {code}")
     for key, overrides in settings.rule_options.items():
         codes = resolve(key, rules) if key in rules or any(r.name == key for r in rules.values()) else set()
         if not codes:
