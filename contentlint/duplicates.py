@@ -156,7 +156,8 @@ class DuplicateIndex:
                 bodies.setdefault((self._file[i], section), []).append(i)
         all_sigs = np.frombuffer(self._sigs, dtype=np.uint32).reshape(len(self), self.options.num_perm)
         all_shingles = np.frombuffer(self._shingles, dtype=np.uint32)
-        locs, counts, files, digests, sigs, shingles, keys = [], [], [], [], [], [], []
+        locs, counts, files, digests, sigs, shingles = [], [], [], [], [], []
+        keys: list[tuple[int, int | None]] = []
         for (file, section), ids in bodies.items():
             total = sum(self._words[i] for i in ids)
             if len(ids) < 2 or total < self.options.min_words:
