@@ -194,6 +194,33 @@ def test_mc001_hit_carries_trigger_and_hedged_wording() -> None:
     assert "no hedge or source" in message and "may rebuild" in message
 
 
+@pytest.mark.parametrize("text", [
+    "Exercise training enhances insulin sensitivity in older adults.",
+    "Statin therapy can reduce the risk of stroke.",
+    "Vaccines can prevent measles.",
+    "In patients with kidney disease, dapagliflozin reduced hospital admissions.",
+    "Treatment with the new drug delayed the decline in kidney function.",
+    "Treatment of anemia with iron supplements restores energy levels.",
+])
+def test_mc001_treatment_subjects(text: str) -> None:
+    """Mechanism verbs and bare "can" count when a treatment or behaviour is the subject."""
+    assert _hits("MC001", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The mutations enhance the activity of the enzyme.",
+    "Cancer cells inhibit the immune response.",
+    "You can lower your risk by staying active.",
+    "Stress can raise blood pressure.",
+    "Diabetes can damage the nerves.",
+    "Radiation therapy can affect growth in young children.",
+    "Bariatric surgery may induce remission of diabetes.",
+])
+def test_mc001_mechanism_verbs_need_a_treatment_subject(text: str) -> None:
+    """Conditions, genes and cells as subjects, "can" after a non-treatment, and harms pass."""
+    assert _hits("MC001", text) == [], text
+
+
 # --- MC002 absolute-health-language ----------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from contentlint.checks.claims_sentence import (
     Span,
+    agent_role,
     check_blocked,
     extend,
     finite,
@@ -53,34 +54,44 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     sent = prepare(unit, key)
     if sent.source or len(sent.tokens) > int(options.get("max-words", 10_000)):
         return
-    non_agents = compiled(key, "non-agents")
     lemma_of = lemma_table(tuple(str(v) for v in options.get("claim-verbs", [])))
     passive_ok = frozenset(str(v).lower() for v in options.get("passive-verbs", []))
+    modals = frozenset(str(v).lower() for v in options.get("claim-modals", []))
     exempt = compiled(key, "exempt-after")
     exempt_verbs = {str(v).lower() for v in options.get("exempt-verbs", [])}
     seen: list[tuple[int, int]] = []
-    candidates: list[tuple[re.Match[str] | Span, str | None]] = []
+    # (match, lemma for the suggestion, needs a treatment or behaviour as its subject)
+    candidates: list[tuple[re.Match[str] | Span, str | None, bool]] = []
     for name in ("establishment", "efficacy"):
         pattern = compiled(key, name)
         if pattern:
-            candidates += [(extend(unit.text, m), None) for m in pattern.finditer(unit.text)]
+            candidates += [(extend(unit.text, m), None, False) for m in pattern.finditer(unit.text)]
     verb_re = compiled(key, "claim-verbs", True, ("base", "s", "past"))
     if verb_re:
         for m in verb_re.finditer(unit.text):
-            if not finite(sent, m, lemma_of, passive_ok):
+            if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals):
                 continue
             lemma = lemma_kind(lemma_of, m.group())[0]
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
-            candidates.append((m, lemma))
+            candidates.append((m, lemma, False))
+    # Mechanism verbs (affect, impair, enhance, induce ...) state an effect only when a treatment,
+    # substance or behaviour acts: "mutations impair ..." describes a disease, so these need an
+    # agent from the ``agents`` lexicon as their subject.
+    agent_re = compiled(key, "agent-verbs", True, ("base", "s", "past"))
+    if agent_re:
+        agent_table = lemma_table(tuple(str(v) for v in options.get("agent-verbs", [])))
+        for m in agent_re.finditer(unit.text):
+            if finite(sent, m, agent_table):  # "therapy can affect growth" warns of a harm
+                candidates.append((m, lemma_kind(agent_table, m.group())[0], True))
     outcome_verbs = compiled(key, "outcome-verbs", True, ("base", "s", "past", "ing"))
     outcome_nouns = compiled(key, "outcome-nouns")
     if outcome_verbs and outcome_nouns:
         table = lemma_table(tuple(str(v) for v in options.get("outcome-verbs", [])))
         for m in outcome_verbs.finditer(unit.text):
             if finite(sent, m, table, etiology=True) and outcome_nouns.match(unit.text[m.end():]):
-                candidates.append((m, lemma_kind(table, m.group())[0]))
-    for m, lemma in sorted(candidates, key=lambda c: c[0].start()):
+                candidates.append((m, lemma_kind(table, m.group())[0], False))
+    for m, lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= m.start() < e for s, e in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
         if lemma is not None or m.group().lower().startswith("work"):
@@ -89,8 +100,14 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         blocked, scope = check_blocked(sent, key, m.start(), m.end())
         if blocked or is_hedged(sent, key, scope):
             continue
-        if non_agents and non_agents.search(unit.text, scope[0], m.start()):
+        role = agent_role(sent, key, scope[0], m.start())
+        if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
+        if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
+            # Bare "can" is not a hedge in the product definition, so "Drug X can reduce Y" is a
+            # claim; after any other subject ("You can lower your risk", "Stress can raise ...")
+            # it states a possibility, and reporting it made NIH findings double.
+            continue
         trigger = m.group()
         seen.append((m.start(), m.end()))
         yield Hit(m.start(), m.end(), trigger, suggestion=hedged_wording(trigger, lemma),

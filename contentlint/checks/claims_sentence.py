@@ -138,12 +138,15 @@ def is_hedged(sent: Sentence, key: str, scope: tuple[int, int], name: str = "hed
 
 
 def finite(sent: Sentence, match: re.Match[str] | Span, lemma_of: Mapping[str, tuple[str, str]],
-            passive_ok: frozenset[str] = frozenset(), etiology: bool = False) -> bool:
+            passive_ok: frozenset[str] = frozenset(), etiology: bool = False,
+            claim_modals: frozenset[str] = frozenset()) -> bool:
     """True when a claim-verb match is a finite verb stating an effect ("X reduces Y").
 
     ``passive_ok`` names lemmas whose agentless passive still reports an effect ("pain was
     reduced in the treated group"), unlike "symptoms are treated with rest".  With ``etiology``
     (cause, lead to) a passive is never a claim: "is caused by a mutation" explains a disease.
+    ``claim_modals`` are modals that do not weaken a claim ("X can reduce Y" states the effect as
+    a capability of X, which the product spec does not accept as a hedge).
     """
     lemma, kind = lemma_kind(lemma_of, match.group())
     idx0 = token_index(sent, match.start())
@@ -156,6 +159,8 @@ def finite(sent: Sentence, match: re.Match[str] | Span, lemma_of: Mapping[str, t
     if kind == "base":
         if prev == "to" and idx >= 2 and prev_word(sent, idx - 1) in _ESTABLISHED_BEFORE_TO:
             return True  # "was found to improve", "are proven to cure"
+        if prev in claim_modals and idx >= 2:
+            return True  # "X can reduce Y": the modal is not a hedge by the product definition
         if idx == 0 or prev in _NOT_CLAIM_BASE_BEFORE:
             return False
         if prev in {"will", "does", "do", "did"}:
@@ -193,6 +198,73 @@ def finite(sent: Sentence, match: re.Match[str] | Span, lemma_of: Mapping[str, t
         # of an outcome, not something acting on it; "patients treated with X" is a participle.
         return False
     return True
+
+
+# Prepositions that open a fronted adverbial ("In patients with CKD, X reduced ...") or end the
+# head of a noun phrase ("Treatment *of* cancer with X", "Mutations *in* the gene").
+_FRONTED_OPENERS = frozenset({
+    "in", "among", "for", "after", "during", "compared", "at", "with", "by", "over", "following",
+    "relative", "unlike", "despite", "on", "from", "within", "across", "versus", "vs", "overall",
+    "moreover", "furthermore", "additionally", "importantly", "conclusion", "conclusions",
+    "finally", "thus", "therefore", "here", "today", "now", "currently", "also", "again",
+})
+_HEAD_ENDERS = frozenset({
+    "of", "in", "with", "among", "for", "on", "from", "at", "during", "after", "to", "by",
+    "between", "that", "which", "who", "(", ",", "versus", "vs", "compared", "plus",
+})
+
+
+def subject_spans(sent: Sentence, scope_start: int, trigger_start: int) -> tuple[int, int, int]:
+    """Approximate the subject of a trigger: return (subject start, head end, trigger start).
+
+    The subject is the scope up to the trigger, minus a fronted adverbial ending in a comma ("In
+    patients with kidney disease, dapagliflozin reduced ..."): the disease there is a setting,
+    not the agent.  The *head* is the subject up to its first preposition, because English noun
+    phrases put the head first before "of/in/with" ("Treatment of cancer with X", "Mutations in
+    the gene"): what the head names decides whether the agent is a treatment or a condition.
+    """
+    lo = token_index(sent, scope_start)
+    hi = token_index(sent, trigger_start)
+    toks = sent.tokens
+    if lo < hi and toks[lo].low in _FRONTED_OPENERS:
+        commas = [i for i in range(lo, hi) if toks[i].low == ","]
+        if commas:
+            lo = commas[-1] + 1
+    start = toks[lo].start if lo < hi else trigger_start
+    head_end = trigger_start
+    for i in range(lo + 1, hi):
+        if toks[i].low in _HEAD_ENDERS:
+            head_end = toks[i].start
+            break
+    return start, head_end, trigger_start
+
+
+def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -> str | None:
+    """Classify the trigger's subject as ``"agent"`` (treatment, behaviour), ``"non-agent"``
+    (disease, gene, body process) or ``None`` (neither lexicon matches).
+
+    The head of the subject is read first and the word nearest the verb wins there ("cancer
+    treatment" is a treatment, "gene therapy" a therapy).  Without a verdict from the head, any
+    non-agent in the subject blocks (precision first: "CHD in older adults reduces the flow"),
+    and otherwise any agent word counts ("The addition of ezetimibe to simvastatin reduces").
+    """
+    agents = compiled(key, "agents")
+    non_agents = compiled(key, "non-agents")
+    start, head_end, end = subject_spans(sent, scope_start, trigger_start)
+    best: tuple[int, str] | None = None
+    for pattern, role in ((agents, "agent"), (non_agents, "non-agent")):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text, start, head_end):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), role)
+    if best is not None:
+        return best[1]
+    if non_agents and non_agents.search(sent.text, start, end):
+        return "non-agent"
+    if agents and agents.search(sent.text, start, end):
+        return "agent"
+    return None
 
 
 def relative(sent: Sentence, pos: int) -> bool:
