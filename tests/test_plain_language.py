@@ -1,0 +1,313 @@
+"""Tests for the plain-language pack (PL001, PL002): rule files, word lists, inflection and guards.
+
+The rule function is called directly on a ``Unit`` so that these tests do not depend on the engine;
+``tests/test_rule_examples.py`` runs the same examples end to end.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from contentlint.checks import plain_language as pl
+from contentlint.finding import Hit, Unit
+
+ROOT = Path(__file__).resolve().parent.parent
+RULE_DIR = ROOT / "rules" / "plain-language"
+RULE_FILES = sorted(RULE_DIR.glob("*.yaml"))
+RULES = {path.stem.split("-")[0]: yaml.safe_load(path.read_text(encoding="utf-8")) for path in RULE_FILES}
+TERM = re.compile(r"[a-z][a-z' \-]*[a-z]")
+
+
+def _options(code: str) -> Mapping[str, Any]:
+    """Return the rule's options as the engine passes them (without ``entry``)."""
+    return {k: v for k, v in RULES[code]["options"].items() if k != "entry"}
+
+
+# One options object per rule for the whole module, as in the engine (the matcher is cached by it).
+OPTIONS = {code: _options(code) for code in RULES}
+
+
+def hits(text: str, code: str = "PL001") -> list[Hit]:
+    """Run the rule ``code`` on one sentence."""
+    return list(pl.plain_word(Unit(text), OPTIONS[code]))
+
+
+def suggestions(text: str, code: str = "PL001") -> list[tuple[str, str | None]]:
+    """Return ``(match, suggestion)`` pairs for one sentence."""
+    return [(h.match, h.suggestion) for h in hits(text, code)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Rule files and data
+# --------------------------------------------------------------------------------------------------
+
+
+def test_both_rules_exist() -> None:
+    assert set(RULES) == {"PL001", "PL002"}
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_file_shape(code: str) -> None:
+    rule = RULES[code]
+    assert rule["kind"] == "python"
+    assert rule["level"] == "info"
+    assert rule["scope"] == "sentence"
+    assert rule.get("fix", "none") == "none"  # never a safe fix: the meaning may shift
+    assert rule["options"]["entry"] == "contentlint.checks.plain_language:plain_word"
+    assert "{suggestion}" in rule["message"] and "{match}" in rule["message"]
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_entry_is_a_plain_lowercase_term_with_alternatives(code: str) -> None:
+    options = RULES[code]["options"]
+    seen: set[str] = set()
+    for cls in ("words", "nouns", "verbs"):
+        for term, alternatives in options[cls].items():
+            assert isinstance(term, str) and TERM.fullmatch(term), f"{code} {cls}: bad term {term!r}"
+            assert term == term.lower() and term == " ".join(term.split())
+            assert term not in seen, f"{code}: {term!r} listed twice"
+            seen.add(term)
+            assert isinstance(alternatives, list) and alternatives, f"{code}: {term!r} has no alternatives"
+            for alt in alternatives:
+                assert isinstance(alt, str) and alt.strip() == alt and alt, f"{code}: {term!r}: {alt!r}"
+                assert alt.lower() != term
+                assert len(alt.split()) <= 5, f"{code}: {term!r}: {alt!r} is an explanation, not a swap"
+    for phrase in options.get("keep", []):
+        assert isinstance(phrase, str) and phrase == phrase.lower()
+
+
+def test_list_sizes_are_in_the_intended_range() -> None:
+    total = sum(len(RULES[c]["options"][cls]) for c in RULES for cls in ("words", "nouns", "verbs"))
+    assert 100 <= total <= 300
+
+
+def test_excluded_pairs_stay_out() -> None:
+    terms = {t for c in RULES for cls in ("words", "nouns", "verbs") for t in RULES[c]["options"][cls]}
+    for left_out in ("malignant", "virus", "bacteria", "therapy", "surgery", "doctor", "acute", "condition",
+                     "inflammation", "placebo", "bmi", "copd"):
+        assert left_out not in terms
+
+
+def _load_curate_script() -> Any:
+    """Import bench/plain_language_curate.py (bench is not a package)."""
+    path = ROOT / "bench" / "plain_language_curate.py"
+    spec = importlib.util.spec_from_file_location("plain_language_curate", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_files_match_the_curation_script(code: str) -> None:
+    curate = _load_curate_script()
+    assert RULES[code]["options"] == curate.options_for(code), (
+        "rule file out of date: run `python bench/plain_language_curate.py --write`")
+
+
+# --------------------------------------------------------------------------------------------------
+# Examples through the function
+# --------------------------------------------------------------------------------------------------
+
+
+def _examples(kind: str) -> list[tuple[str, Any]]:
+    return [(code, ex) for code, rule in sorted(RULES.items()) for ex in rule["examples"][kind]]
+
+
+@pytest.mark.parametrize("code,example", _examples("bad"))
+def test_bad_examples(code: str, example: Any) -> None:
+    text = example["text"] if isinstance(example, dict) else example
+    found = hits(text, code)
+    assert found, f"{code} missed {text!r}"
+    if isinstance(example, dict) and "suggestion" in example:
+        assert example["suggestion"] in {h.suggestion for h in found}
+    for h in found:
+        assert text[h.start:h.end] == h.match
+
+
+@pytest.mark.parametrize("code,example", _examples("good"))
+def test_good_examples(code: str, example: Any) -> None:
+    text = example["text"] if isinstance(example, dict) else example
+    assert hits(text, code) == []
+
+
+# --------------------------------------------------------------------------------------------------
+# Inflection and capitalisation
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nurses administer the drug.", ("administer", "give")),
+    ("The nurse administers the drug.", ("administers", "gives")),
+    ("The nurse administered the drug.", ("administered", "gave")),
+    ("The drug was administered slowly.", ("administered", "given")),
+    ("She is administering the drug.", ("administering", "giving")),
+    ("Patients ambulated on the first day.", ("ambulated", "walked")),
+    ("Patients with lesions need follow-up.", ("lesions", "abnormal areas")),
+    ("Analgesics can mask a fever.", ("Analgesics", "Pain relievers")),
+    ("The bone fractured in two places.", ("fractured", "broke")),
+    ("A fractured hip needs surgery.", ("fractured", "broken")),
+    ("Thrombi can travel to the lungs.", ("Thrombi", "Blood clots")),
+])
+def test_inflected_forms_and_agreeing_suggestions(text: str, expected: tuple[str, str]) -> None:
+    assert expected in suggestions(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Clinics utilize text reminders.", ("utilize", "use")),
+    ("The clinic utilizes text reminders.", ("utilizes", "uses")),
+    ("The clinic utilized text reminders.", ("utilized", "used")),
+    ("The clinic is utilizing text reminders.", ("utilizing", "using")),
+    ("Utilization of the service rose.", ("Utilization", "Use")),
+    ("The cancer recurred last year.", ("recurred", "came back")),
+    ("The tests commenced on Monday.", ("commenced", "started")),
+])
+def test_pl002_inflections(text: str, expected: tuple[str, str]) -> None:
+    assert expected in suggestions(text, "PL002")
+
+
+def test_word_entries_match_only_as_written() -> None:
+    # "renal" is an adjective entry: no plural or verb forms are generated for it.
+    assert suggestions("Renals are not a word.") == []
+    assert suggestions("Hypertensive crisis is an emergency.") == []  # only "hypertension" is listed
+
+
+def test_no_match_inside_longer_words_or_compounds() -> None:
+    assert suggestions("Antihypertension drugs lower pressure.") == []
+    assert suggestions("Non-renal causes were ruled out.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hypertension often has no symptoms.", "High blood pressure"),
+    ("Many adults have hypertension.", "high blood pressure"),
+    ("Cardiac symptoms need attention.", "Heart"),
+])
+def test_capitalisation_of_the_first_letter(text: str, expected: str) -> None:
+    assert [s for _, s in suggestions(text)] == [expected]
+
+
+def test_capitalised_mid_sentence_is_a_name() -> None:
+    assert suggestions("Ask the Renal Association for a leaflet.") == []
+
+
+def test_all_capitals_are_left_alone() -> None:
+    assert suggestions("HYPERTENSION is common.") == []
+
+
+# --------------------------------------------------------------------------------------------------
+# Guards
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hypertension (high blood pressure) often has no symptoms.",
+    "Edema (a buildup of fluid) can affect the legs.",
+    "High blood pressure (hypertension) often has no symptoms.",
+    "High blood pressure (also called hypertension) often has no symptoms.",
+    "Swelling (edema, fluid buildup) is common.",
+    "Swelling, also called edema, is common.",
+    "Edema, also known as fluid retention, is common.",
+    "Hypertension, or high blood pressure, often has no symptoms.",
+    "Fluids are given through an intravenous (IV) line.",
+])
+def test_explained_terms_are_not_flagged(text: str) -> None:
+    assert suggestions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A myocardial infarction (MI) needs emergency care.",
+    "Hypertension (see below) is common.",
+    "Hypertension (stage 2) needs treatment.",
+])
+def test_parentheses_that_do_not_explain_do_not_guard(text: str) -> None:
+    assert suggestions(text) != []
+
+
+def test_only_the_first_occurrence_per_sentence() -> None:
+    found = hits("Hypertension is common, and hypertension in children is rising.")
+    assert [h.match for h in found] == ["Hypertension"]
+    # Different terms are each reported once.
+    found = hits("Renal and hepatic damage can follow; renal damage is more common.")
+    assert [h.match for h in found] == ["Renal", "hepatic"]
+
+
+def test_inflections_count_as_the_same_term() -> None:
+    found = hits("A lesion can become several lesions.")
+    assert [h.match for h in found] == ["lesion"]
+
+
+def test_keep_phrases_are_left_alone() -> None:
+    assert suggestions("Sudden cardiac arrest can kill within minutes.") == []
+    assert suggestions("Pulmonary embolism is a blood clot in the lung.") == []
+    assert suggestions("Cardiac rehabilitation helps, and cardiac damage can heal.") == [("cardiac", "heart")]
+
+
+def test_technical_names_are_left_alone() -> None:
+    assert suggestions("Congenital hypothyroidism is screened for at birth.") == []
+    assert suggestions("Some infants have neonatal progeroid syndrome.") == []
+    assert suggestions("Orthostatic hypotension causes dizziness on standing.") == []
+    assert suggestions("The cause of dilated cardiomyopathy is often unknown.") == []
+    assert suggestions("Wide cranial sutures were seen.") == []
+
+
+def test_flattened_lists_are_not_prose() -> None:
+    assert suggestions("Alopecia - Ataxia - Edema - Hypertension - Seizures") == []
+    assert suggestions("Edema 90% Hypertension 50% Seizures 7.5%") == []
+
+
+def test_short_alternatives_elsewhere_do_not_count_as_explanations() -> None:
+    # "to" is everywhere: it must not cancel "in order to".
+    assert suggestions("In order to lower your risk, try to stay active.", "PL002") == [("In order to", "To")]
+
+
+def test_hit_data_lists_all_alternatives() -> None:
+    (hit,) = hits("Skin lesions may take weeks to heal.")
+    assert hit.data["term"] == "lesion"
+    assert hit.data["alternatives"] == "abnormal area or sore"
+
+
+# --------------------------------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------------------------------
+
+
+def test_noun_and_verb_forms() -> None:
+    assert pl.noun_forms("thrombus") == {"thrombus": pl.BASE, "thrombuses": pl.PLURAL, "thrombi": pl.PLURAL}
+    assert set(pl.verb_forms("utilize")) == {"utilize", "utilizes", "utilized", "utilizing"}
+    assert {"occurred", "occurring"} <= set(pl.verb_forms("occur"))
+
+
+@pytest.mark.parametrize("phrase,tag,participle,expected", [
+    ("give", pl.PAST, False, "gave"),
+    ("give", pl.PAST, True, "given"),
+    ("make worse", pl.THIRD, False, "makes worse"),
+    ("eat or drink", pl.PAST, True, "eaten or drunk"),
+    ("stop", pl.ING, False, "stopping"),
+    ("try", pl.THIRD, False, "tries"),
+    ("come back", pl.PAST, False, "came back"),
+    ("begin", pl.ING, False, "beginning"),
+])
+def test_inflect_verb(phrase: str, tag: str, participle: bool, expected: str) -> None:
+    assert pl.inflect_verb(phrase, tag, participle) == expected
+
+
+def test_inflect_noun() -> None:
+    assert pl.inflect_noun("pain reliever", pl.PLURAL) == "pain relievers"
+    assert pl.inflect_noun("front tooth", pl.PLURAL) == "front teeth"
+    assert pl.inflect_noun("swelling", pl.BASE) == "swelling"
+
+
+def test_matcher_is_built_once_per_options_object() -> None:
+    options = OPTIONS["PL001"]
+    assert pl._matcher(options) is pl._matcher(options)
+    copy = dict(options)
+    assert pl._matcher(copy) is not pl._matcher(options)
