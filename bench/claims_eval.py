@@ -162,8 +162,13 @@ def paragraphs(path: Path) -> Iterator[str]:
         yield " ".join(block)
 
 
-def corpus(corpus_dir: Path, rules: list[Rule], sample: int, seed: int) -> tuple[list[str], list[tuple[str, str, str, str]]]:
-    """Run every rule over the corpus; return Markdown lines and a sample of findings."""
+def corpus(corpus_dir: Path, rules: list[Rule], sample: int, seed: int,
+           sample_rule: str | None = None) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+    """Run every rule over the corpus; return Markdown lines and a sample of findings.
+
+    With ``sample_rule`` the sample is drawn from that rule's findings only, so that a change to
+    one rule can be read without the other rules' findings diluting it.
+    """
     files = sorted(corpus_dir.rglob("*.md"))
     words = 0
     counts: Counter[str] = Counter()
@@ -185,7 +190,8 @@ def corpus(corpus_dir: Path, rules: list[Rule], sample: int, seed: int) -> tuple
         n = counts[rule.code]
         lines.append(f"| {rule.code} {rule.name} | {n} | {n / words * 1e6:.1f} |")
     rng = random.Random(seed)
-    chosen = rng.sample(findings, min(sample, len(findings)))
+    pool = [f for f in findings if sample_rule is None or f[0] == sample_rule]
+    chosen = rng.sample(pool, min(sample, len(pool)))
     return lines, chosen
 
 
@@ -198,13 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=30, help="findings to sample from the corpus")
     parser.add_argument("--seed", type=int, default=7, help="seed of the sample")
     parser.add_argument("--sample-out", type=Path, help="write the sample as a Markdown table here")
+    parser.add_argument("--sample-rule", help="draw the sample from this rule's findings only (MC001)")
     args = parser.parse_args(argv)
     rules = load_rules()
     mc001 = next(r for r in rules if r.code == "MC001")
     print("## PubMed claim strength (MC001)\n")
     print("\n".join(pubmed(args.csv, mc001)))
     if not args.no_corpus:
-        lines, chosen = corpus(args.corpus, rules, args.sample, args.seed)
+        lines, chosen = corpus(args.corpus, rules, args.sample, args.seed, args.sample_rule)
         print("\n## NIH corpus\n")
         print("\n".join(lines))
         table = ["| # | rule | match | sentence | file |", "|---|---|---|---|---|"]

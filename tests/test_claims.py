@@ -148,6 +148,9 @@ def test_mc001_reports_unhedged_claims(text: str) -> None:
     "All blood thinners have side effects.",
     "The faulty protein prevents cells from storing iron.",
     "- reduced blood flow to the hands and feet",
+    "The brace won't work for every kind of knee pain.",
+    "Rickets (decreased bone mineralisation) is rare today.",
+    "The rash usually improves on its own.",
 ])
 def test_mc001_leaves_hedged_negated_and_other_sentences(text: str) -> None:
     """Hedged, negated, asked, disputed, etiological and descriptive sentences pass."""

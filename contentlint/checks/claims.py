@@ -91,16 +91,16 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         for m in outcome_verbs.finditer(unit.text):
             if finite(sent, m, table, etiology=True) and outcome_nouns.match(unit.text[m.end():]):
                 candidates.append((m, lemma_kind(table, m.group())[0], False))
-    for m, lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
-        if any(s <= m.start() < e for s, e in seen):
+    for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
+        if any(s <= cand.start() < e for s, e in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
-        if lemma is not None or m.group().lower().startswith("work"):
-            if relative(sent, m.start()) and options.get("skip-relative-clauses", True):
+        if cand_lemma is not None or cand.group().lower().startswith("work"):
+            if relative(sent, cand.start()) and options.get("skip-relative-clauses", True):
                 continue  # "medicines that lower blood pressure" describes a class, not a claim
-        blocked, scope = check_blocked(sent, key, m.start(), m.end())
+        blocked, scope = check_blocked(sent, key, cand.start(), cand.end())
         if blocked or is_hedged(sent, key, scope):
             continue
-        role = agent_role(sent, key, scope[0], m.start())
+        role = agent_role(sent, key, scope[0], cand.start())
         if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
         if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
@@ -108,10 +108,10 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             # claim; after any other subject ("You can lower your risk", "Stress can raise ...")
             # it states a possibility, and reporting it made NIH findings double.
             continue
-        trigger = m.group()
-        seen.append((m.start(), m.end()))
-        yield Hit(m.start(), m.end(), trigger, suggestion=hedged_wording(trigger, lemma),
-                  data={"trigger": trigger, "hedged": hedged_wording(trigger, lemma)})
+        trigger = cand.group()
+        seen.append((cand.start(), cand.end()))
+        yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
+                  data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma)})
 
 
 def _prediction_regex(key: str, verbs: list[str]) -> re.Pattern[str] | None:

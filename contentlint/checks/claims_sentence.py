@@ -33,7 +33,7 @@ _NOT_FINITE_BEFORE = frozenset({
     "got", "become", "becomes", "more", "less", "most", "least", "other", "such", "greater",
     "better", "worse", "without", "per", "each", "every", "both", "all", "many", "several",
     "what", "whose", "among", "between", "after", "before", "during", "under", "via", "against",
-    "-", "–", "—",
+    "-", "–", "—", "(",
 })
 # Words before a base form that make it an infinitive, an imperative or a modal verb phrase.
 _NOT_CLAIM_BASE_BEFORE = frozenset({
@@ -52,7 +52,7 @@ _NO_OBJECT_AFTER = frozenset({
     "with", "in", "over", "across", "by", "after", "during", "from", "at", "to", "for", "among",
     "between", "since", "until", "when", "while", "as", "than", "more", "less", ",", ".", ";",
     ":", ")", "(", "", "and", "or", "but", "throughout", "within", "up", "down", "dramatically",
-    "if", "because", "unless", "whereas", "although", "though", "once", "whether",
+    "if", "because", "unless", "whereas", "although", "though", "once", "whether", "on",
 })
 _AUX_AFTER_NOUN = frozenset({
     "in", "of", "is", "are", "was", "were", "have", "had", "can", "may", "might", "could", "will",
