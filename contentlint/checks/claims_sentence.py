@@ -33,7 +33,7 @@ _NOT_FINITE_BEFORE = frozenset({
     "got", "become", "becomes", "more", "less", "most", "least", "other", "such", "greater",
     "better", "worse", "without", "per", "each", "every", "both", "all", "many", "several",
     "what", "whose", "among", "between", "after", "before", "during", "under", "via", "against",
-    "-", "–", "—", "(",
+    "-", "–", "—", "(", "when", "called", "named", "termed",
 })
 # Words before a base form that make it an infinitive, an imperative or a modal verb phrase.
 _NOT_CLAIM_BASE_BEFORE = frozenset({
@@ -163,6 +163,10 @@ def finite(sent: Sentence, match: re.Match[str] | Span, lemma_of: Mapping[str, t
             return True  # "X can reduce Y": the modal is not a hedge by the product definition
         if idx == 0 or prev in _NOT_CLAIM_BASE_BEFORE:
             return False
+        if nxt in _NO_OBJECT_AFTER:
+            # "products lower in salt", "factors increase or decrease the risk": an adjective or a
+            # verb with no object of its own, not a treatment acting on something.
+            return False
         if prev in {"will", "does", "do", "did"}:
             return True
         return prev in _PLURAL_SUBJECTS or (prev.endswith("s") and not prev.endswith(("ss", "us"))
@@ -269,7 +273,11 @@ def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -
 
 def relative(sent: Sentence, pos: int) -> bool:
     """True when the word at ``pos`` sits in a relative clause ("a doctor who treats ...")."""
-    if prev_word(sent, token_index(sent, pos)) in {"that", "which", "who"}:
+    idx = token_index(sent, pos)
+    prev = prev_word(sent, idx)
+    if prev in {"can", "will"} and idx >= 2:
+        prev = prev_word(sent, idx - 1)  # "surgeries that can restore blood flow"
+    if prev in {"that", "which", "who"}:
         return True
     _s, _e, clause = scope_of(sent.clauses, pos)
     return clause.opener in {"which", "who", "whom"}
