@@ -67,3 +67,15 @@ def test_headings_are_not_sentences() -> None:
 def test_text_summary_shows_grade_and_target() -> None:
     result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "a.md"], input=PROSE)
     assert "a.md: reading grade" in result.stdout and "target 8" in result.stdout
+
+
+def test_bulleted_list_without_full_stops_is_five_sentences() -> None:
+    text = "- Wash your hands\n- Clean the skin\n- Dry it gently\n- Put on a clean dressing\n- Throw the old one away\n"
+    assert metrics(text, "a.md")["sentences"] == 5
+    html = "<ul>" + "".join(f"<li>{item}</li>" for item in ("One", "Two items", "Three", "Four", "Five")) + "</ul>"
+    assert metrics(html, "a.html")["sentences"] == 5
+
+
+def test_statistics_and_abbreviations_do_not_split_sentences() -> None:
+    assert metrics("The risk fell (RR 0.73, 95% CI 0.61 to 0.88) in 2019.\n", "a.md")["sentences"] == 1
+    assert metrics("Dr. Smith saw the U.S. data, e.g. the 2.5 mg dose.\n", "a.md")["sentences"] == 1
