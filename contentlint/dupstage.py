@@ -6,14 +6,14 @@ after the per-document stage, one index per distinct set of duplicate options.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .duplicates import DuplicateIndex, Fingerprint, Paragraph, fingerprint
 from .dup_values import DuplicateOptions
 from .finding import BlockKind, Finding
+from .messages import format_message
 
 if TYPE_CHECKING:
     from .linter import FileResult
@@ -45,11 +45,6 @@ def fingerprints_of(doc: Document, rules: Mapping[str, Rule]) -> dict[DuplicateO
     return {o: fingerprint(paragraphs, o) for o in options}
 
 
-class _Fields(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def apply_duplicates(results: Sequence[FileResult], rules: Mapping[str, Rule]) -> None:
     """Add duplicate findings to ``results`` (in order) for every selected duplicate rule."""
     by_path = {r.path: r for r in results}
@@ -64,13 +59,11 @@ def apply_duplicates(results: Sequence[FileResult], rules: Mapping[str, Rule]) -
             target = by_path.get(report.loc.path)
             if rule is None or target is None:
                 continue
-            fields = _Fields({k.replace("-", "_"): v for k, v in rule.options.items() if not isinstance(v, (list, dict))})
-            fields.update(report.data)
             loc = report.loc
             target.findings.append(Finding(
                 path=loc.path, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
                 code=rule.code, name=rule.name, severity=rule.level,
-                message=string.Formatter().vformat(rule.message, (), fields),
+                message=format_message(rule, report.data),
                 match="", related=report.related,
             ))
     for result in results:

@@ -7,7 +7,6 @@ the corpus stage (cross-file duplicates) sees only compact fingerprints.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,7 @@ from .document import Block, Document, ReadError, read_document
 from .finding import BlockKind, Finding, Fix, Hit, Location, Unit
 from .kinds import KINDS, Scope
 from .kinds.metric import MetricKind
+from .messages import format_message
 from .registry import Rule
 from .suppress import Suppressions, build_suppressions
 
@@ -38,26 +38,10 @@ class FileResult:
     bom: bool = False
 
 
-class _Fields(dict[str, Any]):
-    """Message fields; an unknown placeholder is left as written rather than failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _format(template: str, fields: Mapping[str, Any]) -> str:
-    values = _Fields(fields)
-    try:
-        return string.Formatter().vformat(template, (), values)
-    except (ValueError, TypeError, IndexError, KeyError):
-        return template
-
-
 def make_finding(doc: Document, rule: Rule, block: Block, start: int, end: int, hit: Hit) -> Finding:
     """Turn a hit at prose offsets ``[start, end)`` of ``block`` into a source-mapped finding."""
     loc = doc.locate(block, start, end)
-    fields: dict[str, Any] = {k.replace("-", "_"): v for k, v in rule.options.items() if not isinstance(v, (list, dict))}
-    fields.update(match=hit.match, suggestion=hit.suggestion or "", **hit.data)
+    message = format_message(rule, {"match": hit.match, "suggestion": hit.suggestion or "", **hit.data})
     fix = None
     if rule.fix_safe and hit.suggestion is not None and end > start:
         origins = block.prose.origins
@@ -67,7 +51,7 @@ def make_finding(doc: Document, rule: Rule, block: Block, start: int, end: int, 
             fix = Fix(source_start, source_end, hit.suggestion)
     return Finding(
         path=doc.path, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
-        code=rule.code, name=rule.name, severity=rule.level, message=_format(rule.message, fields),
+        code=rule.code, name=rule.name, severity=rule.level, message=message,
         match=hit.match, suggestion=hit.suggestion, fix=fix,
     )
 
