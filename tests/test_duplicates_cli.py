@@ -34,7 +34,7 @@ def test_cross_file_duplicates_point_at_the_first_copy(tmp_path: Path) -> None:
 def test_text_output_names_the_other_copy(tmp_path: Path) -> None:
     write(tmp_path)
     out = CliRunner().invoke(main, ["check", "--select", "DU001", str(tmp_path)]).stdout
-    assert f"b.md:7:1: error DU001" in out and f"[see {tmp_path / 'a.md'}:7:1]" in out
+    assert "b.md:7:1: error DU001" in out and f"[see {tmp_path / 'a.md'}:7:1]" in out
 
 
 def test_allow_listed_boilerplate_gives_no_finding(tmp_path: Path) -> None:
