@@ -330,3 +330,53 @@ def test_no_seed_text_in_rules() -> None:
     """The rules' examples are the project's own wording, not the seed article's."""
     joined = " ".join(p.read_text(encoding="utf-8") for p in RULE_FILES)
     assert not re.search(r"donor.s organ|repair response of diseased", joined)
+
+
+# --- MC001 on health-article prose: who acts decides ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "ACE inhibitors lower blood pressure.",
+    "Taking folic acid lowers the risk of birth defects.",
+    "Removing the gallbladder cures the pain attacks.",
+    "Blood pressure was lowered by the new drug.",
+    "The intake of whey protein (30 g a day) for six weeks improved muscle strength.",
+    "In particular, one medicine, called drug Z, has been shown to shrink the cysts.",
+    "Physical activity lowers your risk of heart disease.",
+    "The gel is highly effective against cold sores.",
+    "Statin therapy has a protective effect on the arteries.",
+])
+def test_mc001_treatment_and_behaviour_subjects(text: str) -> None:
+    """Claim verbs after a treatment, drug, behaviour (gerund) or by-phrase agent are reported."""
+    assert _hits("MC001", text), text
+
+
+def test_mc001_coordinated_verb_shares_the_subject() -> None:
+    """A second verb joined by "and" shares the subject of a reported first one."""
+    hits = _hits("MC001", "Valerian cures jet lag and prevents insomnia in travellers.")
+    assert [h.match for h in hits] == ["cures", "prevents"]
+
+
+@pytest.mark.parametrize("text", [
+    "A shortage of the enzyme lowers the amount of usable iron.",
+    "Reduced blood flow prevents oxygen from reaching the legs.",
+    "The thickened valve slows the flow of blood into the heart.",
+    "Thrombocytosis increases the number of clotting cells.",
+    "The disorder has been shown to be inherited in a recessive pattern.",
+    "Each treatment has both risks and benefits.",
+    "Aspirin has no effect on the virus.",
+    "The genetic factors have only a small effect on the overall risk.",
+    "Simple excision is reportedly curative for this lesion.",
+    "The goal of treatment is to provide relief from pain.",
+    "Grapefruit can change how well these medicines work.",
+    "Learn how vaccines prevent disease.",
+    "Bone marrow failure is treated by transfusions.",
+    "Saliva, which has a protective effect on the teeth, keeps the mouth moist.",
+    "Fluid can build up between sessions, causing swelling and weight gain.",
+    "Treating Kidney Stones Doctors treat stones in several ways.",
+    "Researchers hope to develop improved tests by using new scans.",
+])
+def test_mc001_descriptions_of_conditions_and_physiology_pass(text: str) -> None:
+    """Body processes, deficiencies and diseases as agents, "no/limited effect", embedded
+    questions, practice passives and relative clauses are not claims."""
+    assert _hits("MC001", text) == [], text

@@ -32,6 +32,7 @@ from contentlint.checks.claims_sentence import (
     is_question,
     lemma_kind,
     lemma_table,
+    passive_agent_role,
     prepare,
     prev_word,
     relative,
@@ -59,13 +60,24 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     modals = frozenset(str(v).lower() for v in options.get("claim-modals", []))
     exempt = compiled(key, "exempt-after")
     exempt_verbs = {str(v).lower() for v in options.get("exempt-verbs", [])}
-    seen: list[tuple[int, int]] = []
+    need_agent = bool(options.get("claim-verbs-need-agent", False))
+    strong = frozenset(str(v).lower() for v in options.get("strong-verbs", []))
+    seen: list[tuple[int, int, int]] = []  # (start, end, scope start) of reported triggers
     # (match, lemma for the suggestion, needs a treatment or behaviour as its subject)
     candidates: list[tuple[re.Match[str] | Span, str | None, bool]] = []
-    for name in ("establishment", "efficacy"):
+    pattern = compiled(key, "establishment")
+    not_after = compiled(key, "establishment-not-before")
+    if pattern:
+        # "has been shown to be inherited", "has been shown to survive": established, but not an
+        # effect of anything.
+        candidates += [(extend(unit.text, m), None, False) for m in pattern.finditer(unit.text)
+                       if not (not_after and not_after.match(unit.text, m.end()))]
+    # Efficacy wording ("is effective") counts after any subject that is not a condition; effect
+    # wording ("has a protective effect on") only after a treatment or behaviour.
+    for name, needs in (("efficacy", False), ("agent-efficacy", True)):
         pattern = compiled(key, name)
         if pattern:
-            candidates += [(extend(unit.text, m), None, False) for m in pattern.finditer(unit.text)]
+            candidates += [(extend(unit.text, m), None, needs) for m in pattern.finditer(unit.text)]
     verb_re = compiled(key, "claim-verbs", True, ("base", "s", "past"))
     if verb_re:
         for m in verb_re.finditer(unit.text):
@@ -74,7 +86,11 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             lemma = lemma_kind(lemma_of, m.group())[0]
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
-            candidates.append((m, lemma, False))
+            # Most claim verbs (reduce, prevent, improve ...) need a treatment or behaviour as their
+            # subject: in health articles their subject is as often a disease or a body process
+            # ("Slowed blood flow prevents ..."). Disease-claim verbs (cure, heal, reverse ...)
+            # count with any subject that is not a condition.
+            candidates.append((m, lemma, need_agent and lemma not in strong))
     # Mechanism verbs (affect, impair, enhance, induce ...) state an effect only when a treatment,
     # substance or behaviour acts: "mutations impair ..." describes a disease, so these need an
     # agent from the ``agents`` lexicon as their subject.
@@ -90,17 +106,27 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         table = lemma_table(tuple(str(v) for v in options.get("outcome-verbs", [])))
         for m in outcome_verbs.finditer(unit.text):
             if finite(sent, m, table, etiology=True) and outcome_nouns.match(unit.text[m.end():]):
-                candidates.append((m, lemma_kind(table, m.group())[0], False))
+                candidates.append((m, lemma_kind(table, m.group())[0], need_agent))
+    pattern_est = compiled(key, "establishment")
+    practice = frozenset(str(v).lower() for v in options.get("practice-verbs", []))
     for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
-        if any(s <= cand.start() < e for s, e in seen):
+        if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
-        if cand_lemma is not None or cand.group().lower().startswith("work"):
+        establishment = cand_lemma is None and bool(pattern_est and pattern_est.match(cand.group()))
+        if not establishment:
             if relative(sent, cand.start()) and options.get("skip-relative-clauses", True):
                 continue  # "medicines that lower blood pressure" describes a class, not a claim
         blocked, scope = check_blocked(sent, key, cand.start(), cand.end())
         if blocked or is_hedged(sent, key, scope):
             continue
-        role = agent_role(sent, key, scope[0], cand.start())
+        role = passive_agent_role(sent, key, cand, scope[1]) if cand_lemma else ""
+        if role != "" and cand_lemma in practice:
+            continue  # "AVMs are treated by surgery": how doctors proceed, not an effect claim
+        if role == "":
+            role = agent_role(sent, key, scope[0], cand.start())
+        if role is None and seen and seen[-1][2] == scope[0] and prev_word(
+                sent, token_index(sent, cand.start())) in {"and", "or", ","}:
+            role = "agent"  # "Melatonin cures insomnia and prevents ...": the same subject
         if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
         if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
@@ -109,7 +135,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             # it states a possibility, and reporting it made NIH findings double.
             continue
         trigger = cand.group()
-        seen.append((cand.start(), cand.end()))
+        seen.append((cand.start(), cand.end(), scope[0]))
         yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
                   data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma)})
 

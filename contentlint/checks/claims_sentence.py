@@ -44,7 +44,8 @@ _PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ADJECTIVAL_PAST_BEFORE = frozenset({
     ",", "and", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits", "exhibited",
     "display", "displayed", "demonstrate", "demonstrated", "experience", "experienced", "cause",
-    "causes", "caused", "include", "includes", "including", "like", "have", "has",
+    "causes", "caused", "include", "includes", "including", "like", "have", "has", "develop",
+    "developed", "developing",
 })
 # Prepositions and punctuation right after a verb show it has no object, so it is intransitive
 # ("increased over time") or a participle ("treated at eight units").
@@ -116,6 +117,9 @@ def check_blocked(sent: Sentence, key: str, start: int, end: int) -> tuple[bool,
     if clause.opener in {"if", "whether", "unless"}:
         return True, (s_start, s_end)  # hypotheses and conditions are not asserted
     before = sent.text[s_start:start]
+    embedded = compiled(key, "embedded-questions")
+    if embedded and embedded.search(sent.text, s_start, start):
+        return True, (s_start, s_end)  # "how well they work", "learn how vaccines prevent ..."
     # Negation counts only close to the trigger: "In patients with no prior treatment, X cured
     # Y" has a "no" that negates nothing about the claim.
     window_start = max(s_start, start - 40)
@@ -230,10 +234,23 @@ def subject_spans(sent: Sentence, scope_start: int, trigger_start: int) -> tuple
     lo = token_index(sent, scope_start)
     hi = token_index(sent, trigger_start)
     toks = sent.tokens
+    if 0 < lo < len(toks) and toks[lo - 1].low == ")":
+        # "The intake of milk proteins (56 g/d) for 8 weeks improved ...": the subject began
+        # before the parenthesis, in the clause it interrupted.
+        depth, j = 0, lo - 1
+        while j >= 0:
+            depth += {")": 1, "(": -1}.get(toks[j].low, 0)
+            if depth == 0:
+                break
+            j -= 1
+        if j > 0:
+            lo = token_index(sent, scope_of(sent.clauses, toks[j - 1].start)[0])
     if lo < hi and toks[lo].low in _FRONTED_OPENERS:
         commas = [i for i in range(lo, hi) if toks[i].low == ","]
         if commas:
-            lo = commas[-1] + 1
+            # After the last comma, unless nothing is left there: "In particular, a protein,
+            # called X, has been shown ..." has its subject after the first comma.
+            lo = commas[-1] + 1 if commas[-1] + 1 < hi else commas[0] + 1
     start = toks[lo].start if lo < hi else trigger_start
     head_end = trigger_start
     for i in range(lo + 1, hi):
@@ -241,6 +258,10 @@ def subject_spans(sent: Sentence, scope_start: int, trigger_start: int) -> tuple
             head_end = toks[i].start
             break
     return start, head_end, trigger_start
+
+
+_LEAD_WORD_RE = re.compile(r"\s*(\w+)")
+_TITLE_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -> str | None:
@@ -255,20 +276,64 @@ def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -
     agents = compiled(key, "agents")
     non_agents = compiled(key, "non-agents")
     start, head_end, end = subject_spans(sent, scope_start, trigger_start)
-    best: tuple[int, str] | None = None
+    lead = _LEAD_WORD_RE.match(sent.text, start, end)
+    if (lead and agents and agents.fullmatch(lead.group(1)) and lead.group(1).lower().endswith("ing")
+            and len(_TITLE_WORD_RE.findall(sent.text, lead.end(), end)) < 2):
+        # "Removing the glands cures ...": the gerund governs its object.  A run-in heading
+        # ("Treating Non-Small Cell Lung Cancer Doctors treat ...") is not a subject.
+        return "agent"
+    best: tuple[int, int, str] | None = None
     for pattern, role in ((agents, "agent"), (non_agents, "non-agent")):
         if pattern is None:
             continue
         for m in pattern.finditer(sent.text, start, head_end):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), role)
+            # The entry ending nearest the verb wins; on a tie the longer one ("physical activity"
+            # is a behaviour even though "activity" alone is a body process).
+            rank = (m.end(), -m.start())
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], role)
     if best is not None:
-        return best[1]
+        return best[2]
     if non_agents and non_agents.search(sent.text, start, end):
         return "non-agent"
     if agents and agents.search(sent.text, start, end):
         return "agent"
     return None
+
+
+def passive_agent_role(sent: Sentence, key: str, match: re.Match[str] | Span,
+                       scope_end: int) -> str | None:
+    """For a passive with its agent ("was improved by vitamin D"), classify the by-phrase.
+
+    Returns ``"agent"``, ``"non-agent"`` or ``None`` like :func:`agent_role`; ``""`` when the
+    match is not a passive with "by", so that the subject decides as usual.
+    """
+    idx = token_index(sent, match.start())
+    after = token_index(sent, match.end())
+    if prev_word(sent, idx) not in _PASSIVE_BEFORE or after >= len(sent.tokens):
+        return ""
+    if sent.tokens[after].low != "by":
+        return ""
+    start = sent.tokens[after].end
+    # The agent's head ends the by-phrase's noun phrase ("by stem cell transplantation"): read
+    # up to the first preposition, and let the entry ending last win, as in agent_role.
+    head_end = scope_end
+    for tok in sent.tokens[after + 2:]:
+        if tok.start >= scope_end:
+            break
+        if tok.low in _HEAD_ENDERS:
+            head_end = tok.start
+            break
+    best: tuple[int, int, str] | None = None
+    for name, role in (("agents", "agent"), ("non-agents", "non-agent")):
+        pattern = compiled(key, name)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text, start, head_end):
+            rank = (m.end(), -m.start())
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], role)
+    return best[2] if best else None
 
 
 def relative(sent: Sentence, pos: int) -> bool:
