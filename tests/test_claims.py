@@ -351,6 +351,12 @@ def test_mc001_treatment_and_behaviour_subjects(text: str) -> None:
     assert _hits("MC001", text), text
 
 
+def test_mc001_complement_that_is_not_a_relative_clause() -> None:
+    """ "Studies show that X reduces A and increases B": both verbs are the finding's claims."""
+    hits = _hits("MC001", "Studies show that hormone treatment reduces fat and increases muscle.")
+    assert [h.match for h in hits] == ["reduces", "increases"]
+
+
 def test_mc001_coordinated_verb_shares_the_subject() -> None:
     """A second verb joined by "and" shares the subject of a reported first one."""
     hits = _hits("MC001", "Valerian cures jet lag and prevents insomnia in travellers.")
@@ -375,6 +381,8 @@ def test_mc001_coordinated_verb_shares_the_subject() -> None:
     "Fluid can build up between sessions, causing swelling and weight gain.",
     "Treating Kidney Stones Doctors treat stones in several ways.",
     "Researchers hope to develop improved tests by using new scans.",
+    "A diuretic is a medicine that draws water out and increases urine flow.",
+    "Patients absorb little vitamin D. This difficulty in absorption leads to lower bone density.",
 ])
 def test_mc001_descriptions_of_conditions_and_physiology_pass(text: str) -> None:
     """Body processes, deficiencies and diseases as agents, "no/limited effect", embedded

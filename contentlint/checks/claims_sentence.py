@@ -234,6 +234,9 @@ def subject_spans(sent: Sentence, scope_start: int, trigger_start: int) -> tuple
     lo = token_index(sent, scope_start)
     hi = token_index(sent, trigger_start)
     toks = sent.tokens
+    own = scope_of(sent.clauses, trigger_start)[2]
+    if own.inherits and own.start > scope_start:
+        lo = token_index(sent, own.start) + 1  # "Studies show that X reduces": X is the subject
     if 0 < lo < len(toks) and toks[lo - 1].low == ")":
         # "The intake of milk proteins (56 g/d) for 8 weeks improved ...": the subject began
         # before the parenthesis, in the clause it interrupted.
@@ -251,6 +254,10 @@ def subject_spans(sent: Sentence, scope_start: int, trigger_start: int) -> tuple
             # After the last comma, unless nothing is left there: "In particular, a protein,
             # called X, has been shown ..." has its subject after the first comma.
             lo = commas[-1] + 1 if commas[-1] + 1 < hi else commas[0] + 1
+    for i in range(hi - 1, lo, -1):
+        if toks[i].low == "." and i + 1 < hi and toks[i + 1].raw[:1].isupper():
+            lo = i + 1  # "... vitamin A. This difficulty leads to": a missed sentence break
+            break
     start = toks[lo].start if lo < hi else trigger_start
     head_end = trigger_start
     for i in range(lo + 1, hi):
@@ -345,6 +352,10 @@ def relative(sent: Sentence, pos: int) -> bool:
     if prev in {"that", "which", "who"}:
         return True
     _s, _e, clause = scope_of(sent.clauses, pos)
+    # (a complement "that" opens the clause itself, so only a later "that" is a relative one)
+    if prev in {"and", "or"} and any(t.low in {"that", "which", "who"} and clause.start < t.start
+                                     for t in sent.tokens[:idx]):
+        return True  # "a tubule that absorbs water and eliminates waste": still the relative clause
     return clause.opener in {"which", "who", "whom"}
 
 
