@@ -343,6 +343,7 @@ def test_no_seed_text_in_rules() -> None:
     "The intake of whey protein (30 g a day) for six weeks improved muscle strength.",
     "In particular, one medicine, called drug Z, has been shown to shrink the cysts.",
     "Physical activity lowers your risk of heart disease.",
+    "Within a few hours of a stroke, clot-dissolving drugs can restore blood flow.",
     "The gel is highly effective against cold sores.",
     "Statin therapy has a protective effect on the arteries.",
 ])
@@ -382,6 +383,14 @@ def test_mc001_coordinated_verb_shares_the_subject() -> None:
     "Treating Kidney Stones Doctors treat stones in several ways.",
     "Researchers hope to develop improved tests by using new scans.",
     "A diuretic is a medicine that draws water out and increases urine flow.",
+    "A statin is a drug that makes the liver work better at clearing cholesterol.",
+    "Write down when you went to bed and napped after work for an hour.",
+    "If a virus, a drug, or both cause the rash, a health care provider will treat the cause.",
+    "Stopping alcohol before it worsens and leads to liver problems matters most.",
+    "Keep the cut clean and covered until healed Avoid sharing towels.",
+    "Once scarring is present, few treatments can halt the damage.",
+    "Little research exists on programmes shown to reduce falls in this group.",
+    "The CALM trial found that the brace was more effective than rest.",
     "Patients absorb little vitamin D. This difficulty in absorption leads to lower bone density.",
 ])
 def test_mc001_descriptions_of_conditions_and_physiology_pass(text: str) -> None:

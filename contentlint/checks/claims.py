@@ -42,6 +42,9 @@ from contentlint.checks.claims_text import compiled, options_key, scope_of, verb
 from contentlint.finding import Hit, Unit
 
 
+_CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
+
+
 def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC001: report a claim that a treatment or behaviour has a health effect, stated as certain.
 
@@ -113,6 +116,11 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
         establishment = cand_lemma is None and bool(pattern_est and pattern_est.match(cand.group()))
+        if cand_lemma is None and cand.group().lower().startswith("work"):
+            idx = token_index(sent, cand.start())
+            window = [t.low for t in sent.tokens[max(0, idx - 4):idx - 1]]
+            if any(w in _CAUSATIVES for w in window) and not any(w in ",;:." for w in window):
+                continue  # "a medicine that makes insulin work better": insulin works, not a claim
         if not establishment:
             if relative(sent, cand.start()) and options.get("skip-relative-clauses", True):
                 continue  # "medicines that lower blood pressure" describes a class, not a claim

@@ -33,7 +33,7 @@ _NOT_FINITE_BEFORE = frozenset({
     "got", "become", "becomes", "more", "less", "most", "least", "other", "such", "greater",
     "better", "worse", "without", "per", "each", "every", "both", "all", "many", "several",
     "what", "whose", "among", "between", "after", "before", "during", "under", "via", "against",
-    "-", "–", "—", "(", "when", "called", "named", "termed",
+    "-", "–", "—", "(", "when", "called", "named", "termed", "until", "once",
 })
 # Words before a base form that make it an infinitive, an imperative or a modal verb phrase.
 _NOT_CLAIM_BASE_BEFORE = frozenset({
@@ -162,7 +162,9 @@ def finite(sent: Sentence, match: re.Match[str] | Span, lemma_of: Mapping[str, t
     nxt = sent.tokens[after].low if after < len(sent.tokens) else ""
     if kind == "base":
         if prev == "to" and idx >= 2 and prev_word(sent, idx - 1) in _ESTABLISHED_BEFORE_TO:
-            return True  # "was found to improve", "are proven to cure"
+            # "was found to improve", "are proven to cure"; without the auxiliary it is a
+            # reduced relative ("interventions shown to reduce ..."), not an assertion.
+            return idx >= 3 and prev_word(sent, idx - 2) in _PASSIVE_BEFORE | {"has", "have", "had"}
         if prev in claim_modals and idx >= 2:
             return True  # "X can reduce Y": the modal is not a hedge by the product definition
         if idx == 0 or prev in _NOT_CLAIM_BASE_BEFORE:
@@ -271,6 +273,33 @@ _LEAD_WORD_RE = re.compile(r"\s*(\w+)")
 _TITLE_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+def _last_segment_role(sent: Sentence, key: str, start: int, end: int) -> str | None:
+    """Read the words between the last comma of the subject and the verb, if any.
+
+    When a clause was not split off ("If an illness, a medication, or both cause it, a health
+    care provider will treat ..."), the noun phrase right before the verb is the subject; a
+    verdict there overrides the head of the whole span.  An appositive that closes before the
+    verb ("Drug X, a kinase inhibitor, reduces ...") leaves nothing there and changes nothing.
+    """
+    toks = [t for t in sent.tokens if start <= t.start < end]
+    commas = [i for i, t in enumerate(toks) if t.low == ","]
+    if not commas or commas[-1] + 1 >= len(toks):
+        return None
+    seg = toks[commas[-1] + 1:]
+    if seg[0].low in {"and", "or"}:
+        return None  # "X, Y, and Z reduce": a list, read as a whole
+    best: tuple[int, int, str] | None = None
+    for name, role in (("agents", "agent"), ("non-agents", "non-agent")):
+        pattern = compiled(key, name)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text, seg[0].start, end):
+            rank = (m.end(), -m.start())
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], role)
+    return best[2] if best else None
+
+
 def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -> str | None:
     """Classify the trigger's subject as ``"agent"`` (treatment, behaviour), ``"non-agent"``
     (disease, gene, body process) or ``None`` (neither lexicon matches).
@@ -283,6 +312,9 @@ def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -
     agents = compiled(key, "agents")
     non_agents = compiled(key, "non-agents")
     start, head_end, end = subject_spans(sent, scope_start, trigger_start)
+    last = _last_segment_role(sent, key, start, end)
+    if last is not None:
+        return last
     lead = _LEAD_WORD_RE.match(sent.text, start, end)
     if (lead and agents and agents.fullmatch(lead.group(1)) and lead.group(1).lower().endswith("ing")
             and len(_TITLE_WORD_RE.findall(sent.text, lead.end(), end)) < 2):
