@@ -391,6 +391,8 @@ def test_mc001_coordinated_verb_shares_the_subject() -> None:
     "Once scarring is present, few treatments can halt the damage.",
     "Little research exists on programmes shown to reduce falls in this group.",
     "The CALM trial found that the brace was more effective than rest.",
+    "The CALMS showed that the brace delayed knee surgery by a year.",
+    "Acupuncture, offered by some clinics, has not yet been proven as effective for migraine.",
     "Patients absorb little vitamin D. This difficulty in absorption leads to lower bone density.",
 ])
 def test_mc001_descriptions_of_conditions_and_physiology_pass(text: str) -> None:

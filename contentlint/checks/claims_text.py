@@ -135,6 +135,10 @@ SUBORDINATORS = frozenset({
     "if", "whether", "when", "whenever", "where", "which", "who", "whom", "yet", "until", "so",
     "thus", "therefore", "hence",
 })
+# After these words "yet" is an adverb ("not yet proven", "has yet to show"), not a conjunction.
+_YET_ADVERB_AFTER = frozenset({
+    "not", "n't", "has", "have", "had", "is", "are", "was", "were", "been", "be", "as", "and",
+})
 # Tokens after ", and" that show a new clause with its own subject rather than a second verb.
 _NEW_SUBJECT = frozenset({
     "it", "they", "this", "that", "these", "those", "the", "a", "an", "we", "you", "he", "she",
@@ -184,6 +188,8 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
                 cuts.append((i + 1, ",", False))
                 current = ","
                 opened_by_sub = False
+        elif tok.low == "yet" and i > 0 and tokens[i - 1].low in _YET_ADVERB_AFTER:
+            continue  # "has not yet been proven": an adverb, not "but"
         elif tok.low in SUBORDINATORS and i > 0:
             cuts.append((i, tok.low, False))
             current = tok.low
