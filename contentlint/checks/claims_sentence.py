@@ -9,7 +9,7 @@ the grammar-level heuristics that decide whether a matched word is a finite verb
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -321,18 +321,9 @@ def agent_role(sent: Sentence, key: str, scope_start: int, trigger_start: int) -
         # "Removing the glands cures ...": the gerund governs its object.  A run-in heading
         # ("Treating Non-Small Cell Lung Cancer Doctors treat ...") is not a subject.
         return "agent"
-    best: tuple[int, int, str] | None = None
-    for pattern, role in ((agents, "agent"), (non_agents, "non-agent")):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(sent.text, start, head_end):
-            # The entry ending nearest the verb wins; on a tie the longer one ("physical activity"
-            # is a behaviour even though "activity" alone is a body process).
-            rank = (m.end(), -m.start())
-            if best is None or rank > best[:2]:
-                best = (rank[0], rank[1], role)
-    if best is not None:
-        return best[2]
+    role = nearest_role(sent.text, start, head_end, ((agents, "agent"), (non_agents, "non-agent")))
+    if role is not None:
+        return role
     if non_agents and non_agents.search(sent.text, start, end):
         return "non-agent"
     if agents and agents.search(sent.text, start, end):
@@ -363,16 +354,9 @@ def passive_agent_role(sent: Sentence, key: str, match: re.Match[str] | Span,
         if tok.low in _HEAD_ENDERS:
             head_end = tok.start
             break
-    best: tuple[int, int, str] | None = None
-    for name, role in (("agents", "agent"), ("non-agents", "non-agent")):
-        pattern = compiled(key, name)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(sent.text, start, head_end):
-            rank = (m.end(), -m.start())
-            if best is None or rank > best[:2]:
-                best = (rank[0], rank[1], role)
-    return best[2] if best else None
+    return nearest_role(
+        sent.text, start, head_end, ((compiled(key, "agents"), "agent"), (compiled(key, "non-agents"), "non-agent"))
+    )
 
 
 def relative(sent: Sentence, pos: int) -> bool:
@@ -466,3 +450,22 @@ def hedged_wording(trigger: str, lemma: str | None) -> str:
     if len(words) >= 2 and words[-2] == "in":
         return f"may help in {words[-1]}"  # "has shown success in easing" -> "may help in easing"
     return "may help"
+
+
+def nearest_role(
+    text: str, start: int, end: int, patterns: Iterable[tuple[re.Pattern[str] | None, str]]
+) -> str | None:
+    """Return the role of the lexicon entry in ``text[start:end]`` that ends nearest ``end``.
+
+    The entry ending nearest the verb wins; on a tie the longer one ("physical activity" is a
+    behaviour even though "activity" alone is a body process).
+    """
+    best: tuple[int, int, str] | None = None
+    for pattern, role in patterns:
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, start, end):
+            rank = (m.end(), -m.start())
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], role)
+    return best[2] if best else None
