@@ -92,6 +92,8 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Decode file bytes as UTF-8 (a BOM is dropped); raise ``ReadError`` naming the problem."""
     if len(data) > max_bytes:
         raise ReadError(f"file is too large ({len(data):,} bytes; the limit is {max_bytes:,})")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReadError("file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
     if b"\x00" in data[:8192]:
         raise ReadError("file looks binary (it contains NUL bytes)")
     try:
