@@ -45,6 +45,21 @@ from contentlint.finding import Hit, Unit
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
 
 
+def _unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, Any] | None:
+    """Return the options key and the prepared sentence, or ``None`` when no claims rule applies.
+
+    Every claims rule skips questions, sentences that name a source, and sentences longer than
+    ``max-words`` (flattened tables and lists run together into one "sentence").
+    """
+    if is_question(unit.text):
+        return None
+    key = options_key(options)
+    sent = prepare(unit, key)
+    if sent.source or len(sent.tokens) > int(options.get("max-words", 10_000)):
+        return None
+    return key, sent
+
+
 def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC001: report a claim that a treatment or behaviour has a health effect, stated as certain.
 
@@ -52,12 +67,10 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     such as "is effective") is reported unless its scope holds a hedge, the sentence names a
     source, or the trigger is negated, asked about, hypothetical or reported at a distance.
     """
-    if is_question(unit.text):
+    checked = _unsourced_statement(unit, options)
+    if checked is None:
         return
-    key = options_key(options)
-    sent = prepare(unit, key)
-    if sent.source or len(sent.tokens) > int(options.get("max-words", 10_000)):
-        return
+    key, sent = checked
     lemma_of = lemma_table(tuple(str(v) for v in options.get("claim-verbs", [])))
     passive_ok = frozenset(str(v).lower() for v in options.get("passive-verbs", []))
     modals = frozenset(str(v).lower() for v in options.get("claim-modals", []))
@@ -165,12 +178,10 @@ def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     only in a clause that also states an outcome; "will" predictions only with an outcome verb.
     A hedge, negation, question, distancing verb or source in scope excuses the wording.
     """
-    if is_question(unit.text):
+    checked = _unsourced_statement(unit, options)
+    if checked is None:
         return
-    key = options_key(options)
-    sent = prepare(unit, key)
-    if sent.source or len(sent.tokens) > int(options.get("max-words", 10_000)):
-        return
+    key, sent = checked
     outcome = compiled(key, "outcome-verbs", True, ("base", "s", "past"))
     non_agents = compiled(key, "non-agents")
     found: list[tuple[int, int, str]] = []
@@ -202,12 +213,10 @@ def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC003: report "studies show", "experts say" and the like when the sentence names no source."""
-    if is_question(unit.text):
+    checked = _unsourced_statement(unit, options)
+    if checked is None:
         return
-    key = options_key(options)
-    sent = prepare(unit, key)
-    if sent.source:
-        return
+    key, sent = checked
     phrases = compiled(key, "phrases")
     if not phrases:
         return
@@ -224,12 +233,10 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
     Under FDA rules (21 CFR 101.93(g)) such a disease claim stays one when hedged ("may help
     prevent"), so hedges do not excuse it; a named source, negation, question or distancing does.
     """
-    if is_question(unit.text):
+    checked = _unsourced_statement(unit, options)
+    if checked is None:
         return
-    key = options_key(options)
-    sent = prepare(unit, key)
-    if sent.source:
-        return
+    key, sent = checked
     products = compiled(key, "products")
     verbs = compiled(key, "disease-verbs", True, ("base", "s", "past"))
     diseases = compiled(key, "diseases")
