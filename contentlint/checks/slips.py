@@ -68,6 +68,15 @@ def _hit(text: str, start: int, end: int, replacement: str) -> Hit:
     return Hit(start=start, end=end, match=span, suggestion=match_case(span, replacement))
 
 
+def _swap_all(text: str, pattern: re.Pattern[str], replacement: str, group: int = 0) -> Iterator[Hit]:
+    """Yield a hit for ``group`` of every match of ``pattern``, suggesting ``replacement``.
+
+    Most slips are one guarded pattern with a fixed replacement; the guards live in the pattern.
+    """
+    for m in pattern.finditer(text):
+        yield _hit(text, m.start(group), m.end(group), replacement)
+
+
 def _words(options: Mapping[str, Any], key: str, default: Iterable[str]) -> frozenset[str]:
     """Return the lower-cased word list ``options[key]``, or ``default`` when the rule file omits it."""
     value = options.get(key)
@@ -304,8 +313,7 @@ _ALOT = re.compile(r"\balot\b|\ballot(?=\s+of\b)", _FLAGS)
 def alot(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "alot" and "allot of" written for "a lot" ("allot" alone is a real verb and is kept)."""
     text = unit.text
-    for m in _ALOT.finditer(text):
-        yield _hit(text, m.start(), m.end(), "a lot")
+    yield from _swap_all(text, _ALOT, "a lot")
 
 
 _IRREGARDLESS = re.compile(r"\birregardless\b", _FLAGS)
@@ -314,8 +322,7 @@ _IRREGARDLESS = re.compile(r"\birregardless\b", _FLAGS)
 def irregardless(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find the non-standard "irregardless"; "regardless" says the same thing."""
     text = unit.text
-    for m in _IRREGARDLESS.finditer(text):
-        yield _hit(text, m.start(), m.end(), "regardless")
+    yield from _swap_all(text, _IRREGARDLESS, "regardless")
 
 
 _INTENSIVE = re.compile(r"\b(?:for|to)\s+all\s+(intensive\s+purposes)\b", _FLAGS)
@@ -324,8 +331,7 @@ _INTENSIVE = re.compile(r"\b(?:for|to)\s+all\s+(intensive\s+purposes)\b", _FLAGS
 def intensive_purposes(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find the mishearing "for all intensive purposes" ("for all intents and purposes")."""
     text = unit.text
-    for m in _INTENSIVE.finditer(text):
-        yield _hit(text, m.start(1), m.end(1), "intents and purposes")
+    yield from _swap_all(text, _INTENSIVE, "intents and purposes", 1)
 
 
 # "per say 100 tablets" would be a rate with "say" meaning "for example"; a number on either side
@@ -336,8 +342,7 @@ _PER_SAY = re.compile(r"(?<![\d$\u00a3\u20ac%]\s)\bper\s+say\b(?!,?\s+(?:\d|abou
 def per_say(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "per say" written for the Latin "per se" ("not a disease per say")."""
     text = unit.text
-    for m in _PER_SAY.finditer(text):
-        yield _hit(text, m.start(), m.end(), "per se")
+    yield from _swap_all(text, _PER_SAY, "per se")
 
 
 _SUPPOSABLY = re.compile(r"\b(supposably)\b(?=\s*,|\s+[a-z])", _FLAGS)
@@ -444,8 +449,7 @@ _SIDE_AFFECTS = re.compile(r"\b(side)([\s-]+)(affect)(s?)\b", _FLAGS)
 def side_affects(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "side affect(s)", always a slip for "side effect(s)"."""
     text = unit.text
-    for m in _SIDE_AFFECTS.finditer(text):
-        yield _hit(text, m.start(3), m.end(3), "effect")
+    yield from _swap_all(text, _SIDE_AFFECTS, "effect", 3)
 
 
 # "affect" as a noun in a cause-and-result frame: "the affect of X on Y", "an affect on".
@@ -519,8 +523,7 @@ def your_youre(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     Matching is case-sensitive after "your" so that acronyms ("your A1C") never look like articles.
     """
     text = unit.text
-    for m in _YOUR.finditer(text):
-        yield _hit(text, m.start(1), m.end(1), "you're")
+    yield from _swap_all(text, _YOUR, "you're", 1)
 
 
 _THEIR_BE = re.compile(r"\b(their)\s+(?=(?:is|are|was|were)\b(?!\s*[-'\u2019\"]))", _FLAGS)
@@ -530,10 +533,8 @@ _THERE_OWN = re.compile(r"\b(there|they" + _APOS + r"re)\s+own\b", _FLAGS)
 def their_there(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "their is/are/was/were" (for "there") and "there/they're own" (for "their own")."""
     text = unit.text
-    for m in _THEIR_BE.finditer(text):
-        yield _hit(text, m.start(1), m.end(1), "there")
-    for m in _THERE_OWN.finditer(text):
-        yield _hit(text, m.start(1), m.end(1), "their")
+    yield from _swap_all(text, _THEIR_BE, "there", 1)
+    yield from _swap_all(text, _THERE_OWN, "their", 1)
 
 
 _WHOSE = re.compile(r"\b(whose)\s+(?=been\b|going\s+to\b|gonna\b)", _FLAGS)
@@ -542,8 +543,7 @@ _WHOSE = re.compile(r"\b(whose)\s+(?=been\b|going\s+to\b|gonna\b)", _FLAGS)
 def whose_whos(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "whose" written for "who's" before "been" or "going to" ("anyone whose been exposed")."""
     text = unit.text
-    for m in _WHOSE.finditer(text):
-        yield _hit(text, m.start(1), m.end(1), "who's")
+    yield from _swap_all(text, _WHOSE, "who's", 1)
 
 
 # --------------------------------------------------------------------------------------------------
