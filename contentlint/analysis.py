@@ -49,6 +49,7 @@ class Analysis:
     sections: tuple[Section, ...]
     metrics: dict[str, Any]
     section_metrics: tuple[dict[str, Any], ...]
+    block_sentences: tuple[tuple[tuple[int, int], ...], ...]  # sentence spans of each block
 
 
 def _metrics(sentences: list[Sentence], blocks: list[Block]) -> dict[str, Any]:
@@ -69,23 +70,31 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
         for s, e in block_spans
     ]
     scored = [s for s in sentences if doc.blocks[s.block].kind in _SCORED]
-    sections: list[Section] = []
+    # Group block indexes under their heading first; building tuples block by block is quadratic.
+    groups: list[tuple[int | None, list[int]]] = []
     for index, block in enumerate(doc.blocks):
-        if not sections or (block.kind is BlockKind.HEADING):
-            heading = index if block.kind is BlockKind.HEADING else None
-            sections.append(Section(len(sections), heading, (index,)))
+        if not groups or block.kind is BlockKind.HEADING:
+            groups.append((index if block.kind is BlockKind.HEADING else None, [index]))
         else:
-            last = sections[-1]
-            sections[-1] = Section(last.index, last.heading, (*last.blocks, index))
+            groups[-1][1].append(index)
+    sections = [Section(number, heading, tuple(members)) for number, (heading, members) in enumerate(groups)]
+    block_sentences: list[list[tuple[int, int]]] = [[] for _ in doc.blocks]
+    for sentence in sentences:
+        block_sentences[sentence.block].append((sentence.start, sentence.end))
     section_metrics = []
-    for section in sections:
-        members = set(section.blocks)
-        section_sentences = [s for s in scored if s.block in members]
+    section_of = {block: section.index for section in sections for block in section.blocks}
+    by_section: list[list[Sentence]] = [[] for _ in sections]
+    for sentence in scored:
+        by_section[section_of[sentence.block]].append(sentence)
+    for section, section_sentences in zip(sections, by_section):
         metrics = _metrics(section_sentences, [doc.blocks[i] for i in section.blocks])
         metrics["heading"] = doc.blocks[section.heading].text if section.heading is not None else None
         metrics["line"] = doc.blocks[section.blocks[0]].first_line
         section_metrics.append(metrics)
-    return Analysis(tuple(sentences), tuple(sections), _metrics(scored, list(doc.blocks)), tuple(section_metrics))
+    return Analysis(
+        tuple(sentences), tuple(sections), _metrics(scored, list(doc.blocks)), tuple(section_metrics),
+        tuple(tuple(spans) for spans in block_sentences),
+    )
 
 
 def sentence_values(sentence: Sentence) -> dict[str, float]:

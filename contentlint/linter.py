@@ -62,18 +62,16 @@ def _links_in(block: Block, start: int, end: int) -> tuple[str, ...]:
 
 def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
     kind = KINDS[rule.kind]
-    spans: dict[int, tuple[tuple[int, int], ...]] = {}
     if rule.scope is Scope.SENTENCE:
         units: Iterable[tuple[int, int, int]] = ((s.block, s.start, s.end) for s in analysis.sentences)
     else:
         units = ((i, 0, len(b.text)) for i, b in enumerate(doc.blocks))
-        for sentence in analysis.sentences:
-            spans[sentence.block] = (*spans.get(sentence.block, ()), (sentence.start, sentence.end))
     for index, start, end in units:
         block = doc.blocks[index]
         if block.kind is BlockKind.HEADING and not rule.headings:
             continue
-        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), spans.get(index, ()))
+        sentences = analysis.block_sentences[index] if rule.scope is Scope.BLOCK else ()
+        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences)
         for hit in kind.check(unit, rule.prepared):
             yield make_finding(doc, rule, block, start + hit.start, start + hit.end, hit)
 
