@@ -13,25 +13,23 @@ lines and sentences with a regular expression, and each rule function sees one s
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from contentlint import registry
 from contentlint.finding import Hit, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_DIR = ROOT / "rules" / "spelling"
 DEFAULT_CORPUS = Path("/tmp/corpus/articles")
 
-RuleFn = Callable[[Unit, Mapping[str, Any]], Iterator[Hit]]
+RuleFn = Callable[[Unit, Any], Iterable[Hit]]
 
 # A sentence ends at . ! or ? followed by space and a capital, digit, quote or bracket. Crude, but
 # every rule here looks at a few words around its match, so a missed split costs nothing.
@@ -41,12 +39,12 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A spelling rule loaded from its YAML file: code, name, entry function and options."""
+    """A spelling rule as the engine loads it: code, name, and its kind's check with prepared options."""
 
     code: str
     name: str
     fn: RuleFn
-    options: Mapping[str, Any]
+    options: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +59,13 @@ class Finding:
 
 
 def load_rules(rule_dir: Path = RULE_DIR) -> list[Rule]:
-    """Load every python-kind rule in ``rule_dir``, importing its entry function."""
+    """Load every rule of the pack ``rule_dir`` through the registry (pattern and python kinds alike)."""
+    lexicons = registry.load_lexicons([rule_dir.parent])
     rules: list[Rule] = []
     for path in sorted(rule_dir.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        options = dict(data.get("options") or {})
-        module_name, _, func_name = options.pop("entry").partition(":")
-        fn = getattr(importlib.import_module(module_name), func_name)
-        rules.append(Rule(code=data["code"], name=data["name"], fn=fn, options=options))
+        rule = registry.load_rule(path, rule_dir.name, lexicons=lexicons)
+        kind = registry.kind_for(rule.kind)
+        rules.append(Rule(code=rule.code, name=rule.name, fn=kind.check, options=rule.prepared))
     return rules
 
 

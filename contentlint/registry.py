@@ -2,6 +2,13 @@
 
 Every rule is one YAML file ``rules/<pack>/<CODE>-<name>.yaml``. Loading rejects unknown keys, wrong
 types, bad patterns and unknown options, naming the file and the key.
+
+Word lists shared by several rules live once, in ``rules/lexicons/<topic>.yaml`` (a mapping of lexicon
+name to value); a rule option refers to one as ``{lexicon: NAME}`` (also as an item of a list, whose
+items it then joins). A name defined twice is an error, so no list can drift from its copy.
+
+Loaded rules are frozen; ``load_rules`` keeps the rules of a set of directories in memory and reloads
+them only when a rule or lexicon file changed (each lint of a text used to parse every file again).
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _REQUIRED = {"code", "name", "kind", "level", "scope", "message", "summary", "why", "examples"}
 _OPTIONAL = {"options", "fix", "headings", "references"}
+#: The folder of shared word lists inside a rules directory (not a pack).
+LEXICONS_DIR = "lexicons"
+_EXAMPLE_KEYS = {"text", "suggestion", "span", "start", "end", "count", "fixed"}
 
 
 # The C loader is several times faster when PyYAML was built with libyaml; both are safe loaders.
@@ -35,10 +45,30 @@ class RuleError(Exception):
 
 @dataclass(frozen=True)
 class Example:
-    """A bad or good example from a rule file; a bad one may name the expected suggestion."""
+    """A bad or good example from a rule file, with what the rule must report on it exactly.
+
+    ``spans`` are the matched texts of the findings in order, ``suggestions`` their suggestions (a
+    single ``suggestion`` is the first one's), ``start``/``end`` the offsets of the first finding in
+    ``text``, ``count`` the number of findings (0 for a good example) and ``fixed`` the text after
+    ``--fix``. ``None`` means the rule file does not state that part.
+    """
 
     text: str
     suggestion: str | None = None
+    spans: tuple[str, ...] | None = None
+    suggestions: tuple[str, ...] | None = None
+    start: int | None = None
+    end: int | None = None
+    count: int | None = None
+    fixed: str | None = None
+
+    def expected_count(self) -> int | None:
+        """Return the number of findings the example states, directly or through its spans."""
+        if self.count is not None:
+            return self.count
+        if self.spans is not None:
+            return len(self.spans)
+        return None
 
 
 @dataclass(frozen=True)
@@ -63,6 +93,8 @@ class Rule:
     references: tuple[str, ...] = ()
     path: str = ""
     allow_code: frozenset[str] = frozenset()
+    #: The analyses the rule reads ("sentences", "tokens", ...), so the engine computes each once.
+    needs: frozenset[str] = frozenset()
 
     def with_options(self, overrides: Mapping[str, Any], where: str) -> Rule:
         """Return the rule with ``overrides`` merged into its options, validated again.
@@ -86,7 +118,19 @@ class Rule:
             prepared = kind_for(self.kind, self.allow_code).prepare(options)
         except OptionError as exc:
             raise RuleError(f"{where}: {exc.key}: {exc}") from None
-        return replace(self, options=options, prepared=prepared, level=level)
+        return replace(self, options=options, prepared=prepared, level=level, needs=needs_of(self.kind, prepared))
+
+
+def needs_of(kind: str, prepared: Any) -> frozenset[str]:
+    """Return what a rule of ``kind`` reads from the analysis (a code rule says so in its contract)."""
+    contract = getattr(prepared, "contract", None)
+    if kind == "python" and contract is not None:
+        return frozenset(contract.needs)
+    if kind in ("pattern", "substitution"):
+        return frozenset({"sentences"})
+    if kind == "metric":
+        return frozenset({"sentences", "tokens"})
+    return frozenset({"blocks"})
 
 
 def kind_for(kind: str, allow_code: frozenset[str] = frozenset()) -> Kind:
@@ -104,18 +148,106 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _examples(raw: Any, where: str) -> tuple[Example, ...]:
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...] | None:
+    """Return a string or a list of strings as a tuple (``None`` when absent)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise RuleError(f"{where}: {key}: must be a string or a list of strings")
+
+
+def _example(item: Any, where: str, good: bool) -> Example:
+    """Validate one example: a string, or a mapping of ``text`` and the expected findings."""
+    if isinstance(item, str):
+        return Example(item, count=0 if good else None)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise RuleError(f"{where}: each example is a string or a mapping with `text`")
+    unknown = set(item) - _EXAMPLE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: {min(unknown)}: unknown example key (known: {', '.join(sorted(_EXAMPLE_KEYS))})")
+    for key in ("start", "end", "count"):
+        value = item.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise RuleError(f"{where}: {key}: must be a whole number of at least 0")
+    if item.get("fixed") is not None and not isinstance(item["fixed"], str):
+        raise RuleError(f"{where}: fixed: must be a string")
+    spans = _strings(item.get("span"), "span", where)
+    suggestions = _strings(item.get("suggestion"), "suggestion", where)
+    count = item.get("count")
+    if good and (count or spans or suggestions):
+        raise RuleError(f"{where}: a good example states no findings")
+    if spans is not None and count is not None and count != len(spans):
+        raise RuleError(f"{where}: count: {count} findings but {len(spans)} spans")
+    return Example(
+        item["text"], suggestion=suggestions[0] if suggestions else None, spans=spans,
+        suggestions=suggestions if suggestions and len(suggestions) > 1 else None,
+        start=item.get("start"), end=item.get("end"), count=0 if good else count, fixed=item.get("fixed"),
+    )
+
+
+def _examples(raw: Any, where: str, good: bool = False) -> tuple[Example, ...]:
     if not isinstance(raw, list):
         raise RuleError(f"{where}: must be a list")
-    out = []
-    for item in raw:
-        if isinstance(item, str):
-            out.append(Example(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "suggestion"}:
-            out.append(Example(item["text"], item.get("suggestion")))
-        else:
-            raise RuleError(f"{where}: each example is a string or {{text, suggestion}}")
-    return tuple(out)
+    return tuple(_example(item, where, good) for item in raw)
+
+
+Lexicons = Mapping[str, tuple[str, Any]]  # name -> (file that defines it, value)
+
+
+def load_lexicons(directories: Sequence[Path]) -> dict[str, tuple[str, Any]]:
+    """Read every ``lexicons/*.yaml`` of ``directories``; a name defined twice is an error."""
+    found: dict[str, tuple[str, Any]] = {}
+    for directory in directories:
+        folder = directory / LEXICONS_DIR
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                raise RuleError(f"{path}: cannot read lexicon file: {exc}") from None
+            if not isinstance(data, dict):
+                raise RuleError(f"{path}: a lexicon file maps lexicon names to word lists")
+            for name, value in data.items():
+                if not isinstance(name, str) or not NAME_RE.match(name):
+                    raise RuleError(f"{path}: {name}: a lexicon name is kebab-case")
+                if name in found:
+                    raise RuleError(f"{path}: {name}: lexicon already defined in {found[name][0]}")
+                if not isinstance(value, (list, dict)):
+                    raise RuleError(f"{path}: {name}: a lexicon is a list or a mapping")
+                found[name] = (str(path), value)
+    return found
+
+
+def _reference(value: Any) -> str | None:
+    """Return the lexicon name of a ``{lexicon: NAME}`` reference, else ``None``."""
+    if isinstance(value, dict) and set(value) == {"lexicon"} and isinstance(value["lexicon"], str):
+        return value["lexicon"]
+    return None
+
+
+def resolve_lexicons(value: Any, lexicons: Lexicons, where: str) -> Any:
+    """Replace every ``{lexicon: NAME}`` in an option value by the lexicon (joined into a list)."""
+    name = _reference(value)
+    if name is not None:
+        if name not in lexicons:
+            raise RuleError(f"{where}: unknown lexicon {name!r} (known: {', '.join(sorted(lexicons)) or 'none'})")
+        return resolve_lexicons(lexicons[name][1], lexicons, where)
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            resolved = resolve_lexicons(item, lexicons, where)
+            if _reference(item) is not None and isinstance(resolved, list):
+                out.extend(resolved)
+            else:
+                out.append(resolved)
+        return out
+    if isinstance(value, dict):
+        return {k: resolve_lexicons(v, lexicons, f"{where}.{k}") for k, v in value.items()}
+    return value
 
 
 def _string(data: Mapping[str, Any], key: str, where: str) -> str:
@@ -125,8 +257,13 @@ def _string(data: Mapping[str, Any], key: str, where: str) -> str:
     return value.strip()
 
 
-def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset()) -> Rule:
-    """Load and validate one rule file; a ``python`` rule may name only allowed code."""
+def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset(),
+              lexicons: Lexicons | None = None) -> Rule:
+    """Load and validate one rule file; a ``python`` rule may name only allowed code.
+
+    ``lexicons`` are the shared word lists that ``{lexicon: NAME}`` options refer to (by default those
+    of the rules directory that holds the file).
+    """
     where = str(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
@@ -162,6 +299,9 @@ def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset()) -
     options = data.get("options") or {}
     if not isinstance(options, dict):
         raise RuleError(f"{where}: options: must be a mapping")
+    if lexicons is None:
+        lexicons = load_lexicons([path.parent.parent])
+    options = {k: resolve_lexicons(v, lexicons, f"{where}: options.{k}") for k, v in options.items()}
     try:
         prepared = kind_for(kind, allow_code).prepare(options)
     except OptionError as exc:
@@ -183,26 +323,60 @@ def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset()) -
         message=_string(data, "message", where), summary=_string(data, "summary", where),
         why=_string(data, "why", where), options=options, prepared=prepared, fix_safe=fix == "safe",
         headings=headings, bad=_examples(examples.get("bad", []), f"{where}: examples.bad"),
-        good=_examples(examples.get("good", []), f"{where}: examples.good"),
-        references=tuple(references), path=where, allow_code=allow_code,
+        good=_examples(examples.get("good", []), f"{where}: examples.good", good=True),
+        references=tuple(references), path=where, allow_code=allow_code, needs=needs_of(kind, prepared),
     )
+
+
+def _pack_dirs(directory: Path) -> list[Path]:
+    """Return the pack folders of a rules directory (every sub-directory but the lexicons)."""
+    return sorted(p for p in directory.iterdir() if p.is_dir() and p.name != LEXICONS_DIR)
+
+
+def _signature(directories: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Return name, size and modification time of every rule and lexicon file, to detect edits."""
+    out = []
+    for directory in directories:
+        if directory.is_dir():
+            for path in sorted(directory.glob("*/*.yaml")):
+                stat = path.stat()
+                out.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
+
+
+_CACHE: dict[tuple[tuple[str, ...], frozenset[str]], tuple[tuple[tuple[str, int, int], ...], dict[str, Rule]]] = {}
 
 
 def load_rules(directories: Sequence[Path], allow_code: Iterable[str] = ()) -> dict[str, Rule]:
     """Load every pack (sub-directory) of every directory; codes and names must be unique.
 
     ``allow_code`` names the top-level packages whose functions ``python`` rules may call besides
-    contentlint's own checks.
+    contentlint's own checks. The result is a new dict of frozen rules; the rules themselves are
+    cached until a file of the directories changes.
     """
     allowed = frozenset(allow_code)
+    key = (tuple(str(d.resolve()) for d in directories), allowed)
+    signature = _signature(directories)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == signature:
+        return dict(cached[1])
+    rules = _load_rules(directories, allowed)
+    _CACHE[key] = (signature, rules)
+    return dict(rules)
+
+
+def _load_rules(directories: Sequence[Path], allowed: frozenset[str]) -> dict[str, Rule]:
+    """Load the rules of ``directories`` from disk (see ``load_rules``)."""
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     for directory in directories:
         if not directory.is_dir():
             raise RuleError(f"{directory}: rule directory not found")
-        for pack_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
+    lexicons = load_lexicons(directories)
+    for directory in directories:
+        for pack_dir in _pack_dirs(directory):
             for path in sorted(pack_dir.glob("*.yaml")):
-                rule = load_rule(path, pack_dir.name, allowed)
+                rule = load_rule(path, pack_dir.name, allowed, lexicons)
                 if rule.code in rules:
                     raise RuleError(f"{path}: code: {rule.code} is already used by {rules[rule.code].path}")
                 if rule.name in names:

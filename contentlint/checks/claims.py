@@ -40,7 +40,67 @@ from contentlint.checks.claims_sentence import (
 )
 from contentlint.checks.claims_text import compiled, options_key, scope_of, verb_forms
 from contentlint.finding import Hit, Unit
+from contentlint.kinds.contract import Opt, rule_function
 
+# The options each rule function reads (validated when its rule file loads; see kinds/contract.py).
+_UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
+    "claim-verbs": Opt("words"),
+    "claim-verbs-need-agent": Opt("bool"),
+    "strong-verbs": Opt("words"),
+    "agent-verbs": Opt("words"),
+    "agents": Opt("words"),
+    "claim-modals": Opt("words"),
+    "weak-hedges": Opt("words"),
+    "non-agents": Opt("words"),
+    "max-words": Opt("int"),
+    "passive-verbs": Opt("words"),
+    "outcome-verbs": Opt("words"),
+    "outcome-nouns": Opt("words"),
+    "exempt-verbs": Opt("words"),
+    "exempt-after": Opt("words"),
+    "establishment": Opt("words"),
+    "efficacy": Opt("words"),
+    "agent-efficacy": Opt("words"),
+    "establishment-not-before": Opt("words"),
+    "practice-verbs": Opt("words"),
+    "embedded-questions": Opt("words"),
+    "hedges": Opt("words"),
+    "negators": Opt("words"),
+    "no-evidence": Opt("words"),
+    "distancing": Opt("words"),
+    "sources": Opt("words"),
+    "skip-relative-clauses": Opt("bool"),
+}
+
+_ABSOLUTE_LANGUAGE_OPTIONS: dict[str, Opt] = {
+    "absolutes": Opt("words"),
+    "max-words": Opt("int"),
+    "contextual": Opt("words"),
+    "outcome-verbs": Opt("words"),
+    "non-agents": Opt("words"),
+    "prediction-verbs": Opt("words"),
+    "hedges": Opt("words"),
+    "negators": Opt("words"),
+    "no-evidence": Opt("words"),
+    "distancing": Opt("words"),
+    "sources": Opt("words"),
+}
+
+_VAGUE_ATTRIBUTION_OPTIONS: dict[str, Opt] = {
+    "generic-before": Opt("words"),
+    "phrases": Opt("words"),
+    "sources": Opt("words"),
+}
+
+_SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {
+    "products": Opt("words"),
+    "disease-verbs": Opt("words"),
+    "diseases": Opt("words"),
+    "negators": Opt("words"),
+    "no-evidence": Opt("words"),
+    "distancing": Opt("words"),
+    "sources": Opt("words"),
+}
 
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
 
@@ -60,6 +120,7 @@ def _unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, A
     return key, sent
 
 
+@rule_function(options=_UNHEDGED_CLAIM_OPTIONS, needs=("sentences", "tokens"))
 def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC001: report a claim that a treatment or behaviour has a health effect, stated as certain.
 
@@ -171,6 +232,7 @@ def _prediction_regex(key: str, verbs: list[str]) -> re.Pattern[str] | None:
                       re.IGNORECASE)
 
 
+@rule_function(options=_ABSOLUTE_LANGUAGE_OPTIONS, needs=("sentences", "tokens"))
 def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC002: report absolute or hype wording about health ("without limit", "no side effects").
 
@@ -211,6 +273,7 @@ def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         yield Hit(start, end, text, data={"trigger": text, "kind": kind})
 
 
+@rule_function(options=_VAGUE_ATTRIBUTION_OPTIONS, needs=("sentences", "tokens"))
 def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC003: report "studies show", "experts say" and the like when the sentence names no source."""
     checked = _unsourced_statement(unit, options)
@@ -227,6 +290,7 @@ def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), m.group(), data={"trigger": m.group()})
 
 
+@rule_function(options=_SUPPLEMENT_DISEASE_CLAIM_OPTIONS, needs=("sentences", "tokens"))
 def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC004: report a supplement, herb or vitamin said to cure, treat or prevent a disease.
 

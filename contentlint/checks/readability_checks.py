@@ -7,11 +7,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..finding import Hit, Unit
+from ..kinds.contract import Opt, rule_function
 from ..readability import sentence_grade, word_count
 
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+@rule_function(options={"min-words": Opt("int"), "hard": Opt("number"), "very-hard": Opt("number")})
 def hard_sentence(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a sentence whose own grade (ARI, as Hemingway grades) is high.
 
@@ -29,6 +31,7 @@ def hard_sentence(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield Hit(0, len(unit.text), unit.text, data={"grade": grade, "band": band, "words": words})
 
 
+@rule_function(options={"max-run": Opt("int"), "ignore": Opt("words")}, needs=("sentences",))
 def repeated_start(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag the third and later of consecutive sentences in a block that open with the same word."""
     limit = int(options.get("max-run", 2))

@@ -7,18 +7,18 @@ Kinds know nothing of codes, severities or line numbers.
 from __future__ import annotations
 
 from .base import Kind, OptionError, Scope
-from .conditional import ConditionalKind
 from .duplicate import DuplicateKind
 from .metric import MetricKind
 from .pattern import PatternKind
 from .python import PythonKind
+from .substitution import SubstitutionKind
 
 KINDS: dict[str, Kind] = {
     "pattern": PatternKind(),
-    "conditional": ConditionalKind(),
     "metric": MetricKind(),
     "duplicate": DuplicateKind(),
     "python": PythonKind(),
+    "substitution": SubstitutionKind(),
 }
 
 __all__ = ["KINDS", "Kind", "OptionError", "Scope"]

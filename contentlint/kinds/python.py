@@ -18,8 +18,11 @@ from typing import Any
 
 from ..finding import Hit, Unit
 from .base import OptionError, Scope
+from .contract import Contract, contract_of
 
-RuleFunction = Callable[[Unit, Mapping[str, Any]], Iterable[Hit]]
+#: A rule function receives the unit and what its contract's ``prepare`` made of the options (the
+#: validated options themselves when it declares no ``prepare``).
+RuleFunction = Callable[[Unit, Any], Iterable[Hit]]
 
 #: The package whose functions contentlint's own rule files may name.
 OWN_CHECKS = "contentlint.checks"
@@ -29,10 +32,11 @@ CODE_OPTIONS = frozenset({"entry"})
 
 @dataclass(frozen=True)
 class PythonOptions:
-    """The resolved function and the options passed to it."""
+    """The resolved function, its contract, and what ``prepare`` made of the options (built once)."""
 
     function: RuleFunction
-    options: Mapping[str, Any]
+    options: Any
+    contract: Contract
 
 
 def _identifier_path(name: str) -> bool:
@@ -85,10 +89,15 @@ class PythonKind:
         self.allow_code = frozenset(allow_code)
 
     def prepare(self, options: Mapping[str, Any]) -> PythonOptions:
-        """Import the entry function once; the remaining options go to it unchanged."""
+        """Import the entry function once, validate the other options against its contract, prepare them.
+
+        An option the function does not declare, or one of the wrong type, raises ``OptionError`` naming
+        it, like every other kind; the function's ``prepare`` step runs here, once per rule.
+        """
         function = resolve_entry(options.get("entry"), self.allow_code)
+        contract = contract_of(function)
         rest = {k: v for k, v in options.items() if k != "entry"}
-        return PythonOptions(function, rest)
+        return PythonOptions(function, contract.build(rest), contract)
 
     def check(self, unit: Unit, prepared: PythonOptions) -> Iterable[Hit]:
         """Run the rule function on ``unit``."""

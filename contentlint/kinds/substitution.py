@@ -1,7 +1,8 @@
-"""Plain-language suggestions: medical and official words that have an everyday alternative.
+"""The ``substitution`` kind: listed words that have a plainer alternative, in any inflected form.
 
-``plain_word`` is the ``python``-kind entry behind the plain-language pack (``rules/plain-language``).
-The word list is data in the rule file, not code, so that editors review it in diffs:
+In the spirit of Vale's ``substitution`` check, a rule of this kind is a table of terms and their
+alternatives (the plain-language pack, ``rules/plain-language``, is two such tables). The table is data
+in the rule file, not code, so that editors review it in diffs:
 
 - ``words``: term -> alternatives, matched exactly as written (adjectives, adverbs, fixed phrases:
   "renal", "prior to", "myocardial infarction");
@@ -18,7 +19,7 @@ appositive ("edema, or swelling"), or one of its alternatives anywhere in the se
 occurrence of a term in a sentence is reported.
 
 The matcher (one compiled alternation of every surface form, plus a form -> entry table) is built once
-per options object: the pack runs over millions of words.
+per rule, when the rule file is loaded (``prepare``): the pack runs over millions of words.
 """
 
 from __future__ import annotations
@@ -28,62 +29,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.finding import Hit, Unit
+from ..finding import Hit, Unit
+from .base import OptionError, Scope, allow_keys
+from .inflect import (
+    BASE,
+    ING,
+    PAST,
+    PLURAL,
+    THIRD,
+    inflect_noun,
+    inflect_verb,
+    noun_forms,
+    verb_forms,
+)
 
-__all__ = ["Entry", "Matcher", "build_matcher", "inflect_noun", "inflect_verb", "noun_forms", "plain_word",
-           "verb_forms"]
-
-# Inflection tags: which form of the term matched, so the suggestion can agree with it.
-BASE, PLURAL, THIRD, PAST, ING = "base", "plural", "3sg", "past", "ing"
-
-_VOWELS = "aeiou"
-
-# Irregular forms of the plain verbs that occur in alternatives: (3sg, past, past participle, -ing).
-# Only verbs that suggestions actually use need to be here; anything else is inflected regularly.
-_IRREGULAR_VERBS: dict[str, tuple[str, str, str, str]] = {
-    "be": ("is", "was", "been", "being"),
-    "bring": ("brings", "brought", "brought", "bringing"),
-    "begin": ("begins", "began", "begun", "beginning"),
-    "break": ("breaks", "broke", "broken", "breaking"),
-    "build": ("builds", "built", "built", "building"),
-    "burst": ("bursts", "burst", "burst", "bursting"),
-    "buy": ("buys", "bought", "bought", "buying"),
-    "come": ("comes", "came", "come", "coming"),
-    "cut": ("cuts", "cut", "cut", "cutting"),
-    "do": ("does", "did", "done", "doing"),
-    "drink": ("drinks", "drank", "drunk", "drinking"),
-    "eat": ("eats", "ate", "eaten", "eating"),
-    "feel": ("feels", "felt", "felt", "feeling"),
-    "find": ("finds", "found", "found", "finding"),
-    "get": ("gets", "got", "gotten", "getting"),
-    "give": ("gives", "gave", "given", "giving"),
-    "go": ("goes", "went", "gone", "going"),
-    "have": ("has", "had", "had", "having"),
-    "keep": ("keeps", "kept", "kept", "keeping"),
-    "let": ("lets", "let", "let", "letting"),
-    "make": ("makes", "made", "made", "making"),
-    "pay": ("pays", "paid", "paid", "paying"),
-    "put": ("puts", "put", "put", "putting"),
-    "run": ("runs", "ran", "run", "running"),
-    "say": ("says", "said", "said", "saying"),
-    "see": ("sees", "saw", "seen", "seeing"),
-    "set": ("sets", "set", "set", "setting"),
-    "show": ("shows", "showed", "shown", "showing"),
-    "speak": ("speaks", "spoke", "spoken", "speaking"),
-    "speed": ("speeds", "sped", "sped", "speeding"),
-    "spit": ("spits", "spat", "spat", "spitting"),
-    "spread": ("spreads", "spread", "spread", "spreading"),
-    "swell": ("swells", "swelled", "swollen", "swelling"),
-    "take": ("takes", "took", "taken", "taking"),
-    "tell": ("tells", "told", "told", "telling"),
-    "throw": ("throws", "threw", "thrown", "throwing"),
-    "write": ("writes", "wrote", "written", "writing"),
-}
-
-_IRREGULAR_PLURALS = {
-    "child": "children", "foot": "feet", "tooth": "teeth", "man": "men", "woman": "women",
-    "person": "people", "mouse": "mice", "life": "lives", "knife": "knives",
-}
+__all__ = ["Entry", "Matcher", "SubstitutionKind", "build_matcher", "scan"]
 
 # Words before an -ed form that make it a participle ("was given", "a broken hip"), not a past tense.
 _PARTICIPLE_CUES = frozenset({
@@ -146,15 +106,14 @@ _NOT_TECHNICAL = frozenset({
     "various", "previous", "dangerous", "regular", "similar", "particular", "familiar", "surgical",
     "critical", "natural", "total", "mental", "personal", "special", "additional", "original",
     "potential", "actual", "initial", "final", "occasional", "basic", "specific", "public", "classic",
-    "major", "minor", "painful", "harmful", "small", "local", "usual", "annual", "social", "tropical",
+    "major", "minor", "painful", "harmful", "small", "local", "annual", "social", "tropical",
     "clinical", "dental", "oral", "vascular", "genetic", "heart", "dietary", "primary", "secondary",
-    "temporary", "necessary", "ordinary", "unusual", "abnormal", "several", "rapid", "frequent",
+    "temporary", "necessary", "ordinary", "unusual", "abnormal", "rapid", "frequent",
     # Nouns with the same endings, often the subject before a verb ("the clinic utilizes ...").
     "clinic", "clinics", "hospital", "hospitals", "chemical", "chemicals", "professional",
     "professionals", "individual", "individuals", "official", "officials", "animal", "animals",
     "removal", "trial", "trials", "material", "materials", "interval", "signal", "journal", "manual",
-    "epidemic", "panic", "topic", "traffic", "arrival", "approval", "mechanic", "total", "usual",
-    "royal", "rural", "legal", "moral", "fatal", "vital", "viral", "metal", "petal", "focal",
+    "epidemic", "panic", "topic", "traffic", "arrival", "approval", "mechanic", "royal", "rural", "legal", "moral", "fatal", "vital", "viral", "metal", "petal", "focal",
 })
 
 
@@ -175,139 +134,6 @@ class Matcher:
     forms: Mapping[str, tuple[Entry, str]]  # normalised surface form -> (entry, inflection tag)
     keep: re.Pattern[str] | None
     alternative_res: Mapping[str, re.Pattern[str]]  # term -> regex finding any alternative
-
-
-# --------------------------------------------------------------------------------------------------
-# Inflection
-# --------------------------------------------------------------------------------------------------
-
-
-def _cvc(word: str) -> bool:
-    """Return whether ``word`` ends consonant-vowel-consonant (the shape that may double: stop/stopped)."""
-    return (len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS
-            and word[-3] not in _VOWELS)
-
-
-def _one_syllable(word: str) -> bool:
-    """Guess whether ``word`` has one syllable (one group of vowels), where CVC endings double."""
-    return len(re.findall(r"[aeiouy]+", word)) == 1
-
-
-def _plural(word: str) -> str:
-    """Return the regular (or listed irregular) plural of an everyday English noun."""
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def _third(word: str) -> str:
-    """Return the third-person singular of a regular verb ("use" -> "uses", "try" -> "tries")."""
-    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def _past(word: str) -> str:
-    """Return the -ed form of a regular verb ("stop" -> "stopped", "ease" -> "eased")."""
-    if word.endswith("e"):
-        return word + "d"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
-        return word[:-1] + "ied"
-    if _cvc(word) and _one_syllable(word):
-        return word + word[-1] + "ed"
-    return word + "ed"
-
-
-def _ing(word: str) -> str:
-    """Return the -ing form of a regular verb ("use" -> "using", "stop" -> "stopping")."""
-    if word.endswith("ie"):
-        return word[:-2] + "ying"
-    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
-        return word[:-1] + "ing"
-    if _cvc(word) and _one_syllable(word):
-        return word + word[-1] + "ing"
-    return word + "ing"
-
-
-def _verb_word(word: str, tag: str, participle: bool) -> str:
-    """Return ``word`` (a base-form verb) in the form named by ``tag``."""
-    if word in _IRREGULAR_VERBS:
-        third, past, past_participle, ing = _IRREGULAR_VERBS[word]
-        return {THIRD: third, PAST: past_participle if participle else past, ING: ing}.get(tag, word)
-    return {THIRD: _third, PAST: _past, ING: _ing}.get(tag, lambda w: w)(word)
-
-
-def inflect_verb(phrase: str, tag: str, participle: bool = False) -> str:
-    """Inflect a plain verb phrase to agree with a matched form of the term.
-
-    The first word is inflected ("make worse" -> "made worse") and so is a verb right after "or" or
-    "and" ("eat or drink" -> "ate or drank"); with ``participle`` an -ed form becomes the past
-    participle ("given" rather than "gave").
-    """
-    if tag == BASE:
-        return phrase
-    words = phrase.split(" ")
-    out: list[str] = []
-    for i, word in enumerate(words):
-        if i == 0 or words[i - 1] in {"or", "and"}:
-            out.append(_verb_word(word, tag, participle))
-        else:
-            out.append(word)
-    return " ".join(out)
-
-
-def inflect_noun(phrase: str, tag: str) -> str:
-    """Make the last word of a plain noun phrase plural when the term matched in the plural."""
-    if tag != PLURAL:
-        return phrase
-    head, _, last = phrase.rpartition(" ")
-    return f"{head} {_plural(last)}" if head else _plural(last)
-
-
-def noun_forms(term: str) -> dict[str, str]:
-    """Return the surface forms of a noun term (last word singular and plural) with their tags.
-
-    Latin and Greek plurals are included (thrombus/thrombi, diagnosis/diagnoses, axilla/axillae), so
-    that a term is found in either number; forms that never occur cost nothing.
-    """
-    head, _, last = term.rpartition(" ")
-    plurals = {_plural(last)}
-    for singular, plural in (("us", "i"), ("is", "es"), ("um", "a"), ("a", "ae"), ("ix", "ices"),
-                             ("ex", "ices"), ("on", "a")):
-        if last.endswith(singular):
-            plurals.add(last[: -len(singular)] + plural)
-    prefix = f"{head} " if head else ""
-    forms = {term: BASE}
-    for plural in plurals:
-        forms.setdefault(prefix + plural, PLURAL)
-    return forms
-
-
-def verb_forms(term: str) -> dict[str, str]:
-    """Return the surface forms of a verb term (first word inflected) with their tags.
-
-    Both doubled and undoubled consonants are included ("occurred", "administered"), since whether a
-    final consonant doubles depends on stress, which the spelling does not show.
-    """
-    first, _, rest = term.partition(" ")
-    suffix = f" {rest}" if rest else ""
-    forms = {term: BASE, _third(first) + suffix: THIRD}
-    pasts = {_past(first)}
-    ings = {_ing(first)}
-    if _cvc(first):
-        pasts |= {first + "ed", first + first[-1] + "ed"}
-        ings |= {first + "ing", first + first[-1] + "ing"}
-    for past in pasts:
-        forms.setdefault(past + suffix, PAST)
-    for ing in ings:
-        forms.setdefault(ing + suffix, ING)
-    return forms
 
 
 # --------------------------------------------------------------------------------------------------
@@ -400,25 +226,6 @@ def build_matcher(options: Mapping[str, Any]) -> Matcher:
     return Matcher(regex=regex, forms=forms, keep=keep, alternative_res=alternative_res)
 
 
-# Keyed by id(options); the options object itself is stored too, so the id cannot be reused by another
-# object while the entry lives, and a hit checks identity before trusting the cache.
-_CACHE: dict[int, tuple[Mapping[str, Any], Matcher]] = {}
-_CACHE_LIMIT = 64
-
-
-def _matcher(options: Mapping[str, Any]) -> Matcher:
-    """Return the cached matcher for ``options`` (the engine passes the same object for every unit)."""
-    cached = _CACHE.get(id(options))
-    if cached is not None and cached[0] is options:
-        return cached[1]
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()  # only tests create many options objects; a rule set has a handful
-    matcher = build_matcher(options)
-    _CACHE[id(options)] = (options, matcher)
-    return matcher
-
-
-# --------------------------------------------------------------------------------------------------
 # Guards
 # --------------------------------------------------------------------------------------------------
 
@@ -538,17 +345,14 @@ def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------------------------------
 
 
-def plain_word(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Suggest an everyday alternative for the first use of each listed term in a sentence.
+def scan(text: str, matcher: Matcher) -> Iterator[Hit]:
+    """Suggest an everyday alternative for the first use of each listed term in ``text``.
 
-    ``options`` holds the ``words``, ``nouns``, ``verbs`` and ``keep`` tables described in the module
-    docstring. The suggestion is the first alternative, inflected and capitalised like the match; the
-    hit's data carries the term (``term``) and every alternative (``alternatives``).
+    The suggestion is the first alternative, inflected and capitalised like the match; the hit's data
+    carries the term (``term``) and every alternative (``alternatives``).
     """
-    text = unit.text
     if _list_like(text):
         return
-    matcher = _matcher(options)
     keep_spans: list[tuple[int, int]] | None = None
     seen: set[str] = set()
     for m in matcher.regex.finditer(text):
@@ -581,3 +385,40 @@ def _join(alternatives: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _table(options: Mapping[str, Any], key: str) -> None:
+    """Check that ``options[key]`` maps lower-case terms to a string or a list of alternatives."""
+    table = options.get(key)
+    if table is None:
+        return
+    if not isinstance(table, dict):
+        raise OptionError(key, "must map terms to their alternatives")
+    for term, alternatives in table.items():
+        if not isinstance(term, str) or not term.strip():
+            raise OptionError(key, f"{term!r}: a term is a non-empty string")
+        alts = [alternatives] if isinstance(alternatives, str) else alternatives
+        if not isinstance(alts, list) or not alts or not all(isinstance(a, str) and a.strip() for a in alts):
+            raise OptionError(key, f"{term!r}: give one or more alternatives (strings)")
+
+
+class SubstitutionKind:
+    """Reports the first use of each listed term in a unit, with its plain alternative as suggestion."""
+
+    scopes = frozenset({Scope.SENTENCE, Scope.BLOCK})
+
+    def prepare(self, options: Mapping[str, Any]) -> Matcher:
+        """Validate the ``words``, ``nouns``, ``verbs`` and ``keep`` options and build the matcher once."""
+        allow_keys(options, {"words", "nouns", "verbs", "keep"})
+        for key in ("words", "nouns", "verbs"):
+            _table(options, key)
+        keep = options.get("keep", [])
+        if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
+            raise OptionError("keep", "must be a list of phrases")
+        if not any(options.get(key) for key in ("words", "nouns", "verbs")):
+            raise OptionError("words", "give at least one of `words`, `nouns` or `verbs`")
+        return build_matcher(options)
+
+    def check(self, unit: Unit, prepared: Matcher) -> Iterator[Hit]:
+        """Yield the unit's substitutions (see ``scan``)."""
+        return scan(unit.text, prepared)
