@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -14,39 +11,17 @@ import yaml
 from contentlint.checks import claims
 from contentlint.checks.claims_text import clauses, tokenize, verb_forms
 from contentlint.finding import Hit, Unit
+from contentlint.registry import builtin_rules_dir, load_rules
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "claims"
 RULE_FILES = sorted(RULES_DIR.glob("MC*.yaml"))
-Check = Callable[[Unit, Mapping[str, Any]], Iterable[Hit]]
-
-
-def _load(code: str) -> dict[str, Any]:
-    """Return the parsed YAML of the rule ``code``."""
-    (path,) = [p for p in RULE_FILES if p.name.startswith(code)]
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _entry(rule: Mapping[str, Any]) -> Check:
-    """Resolve the rule's ``entry`` option to its function."""
-    module, _, func = rule["options"]["entry"].partition(":")
-    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+RULES = {code: rule for code, rule in load_rules([builtin_rules_dir()]).items() if rule.pack == "claims"}
 
 
 def _hits(code: str, text: str, links: tuple[str, ...] = ()) -> list[Hit]:
-    """Run rule ``code`` on one sentence."""
-    rule = _load(code)
-    return list(_entry(rule)(Unit(text=text, links=links), rule["options"]))
-
-
-def _examples(kind: str) -> list[tuple[str, str, str | None]]:
-    """Return (code, text, expected suggestion) for every example of ``kind`` in every rule."""
-    out = []
-    for path in RULE_FILES:
-        rule = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for ex in rule["examples"][kind]:
-            text, suggestion = (ex["text"], ex.get("suggestion")) if isinstance(ex, dict) else (ex, None)
-            out.append((rule["code"], text, suggestion))
-    return out
+    """Run rule ``code`` on one sentence, with its options as loaded (lexicons resolved, validated)."""
+    prepared = RULES[code].prepared
+    return list(prepared.function(Unit(text=text, links=links), prepared.options))
 
 
 def test_four_rule_files_with_required_fields() -> None:
@@ -63,45 +38,24 @@ def test_four_rule_files_with_required_fields() -> None:
         assert rule["examples"]["bad"] and rule["examples"]["good"]
 
 
-def test_shared_lexicons_are_identical() -> None:
-    """The source, negation and distancing lists are copied in each file; keep the copies equal."""
-    base = _load("MC001")["options"]
-    for path in RULE_FILES[1:]:
-        opts = yaml.safe_load(path.read_text(encoding="utf-8"))["options"]
+def test_shared_lists_are_lexicon_references() -> None:
+    """The source, negation and distancing lists are defined once (rules/lexicons) and referenced."""
+    for path in RULE_FILES:
+        options = yaml.safe_load(path.read_text(encoding="utf-8"))["options"]
         for name in ("sources", "negators", "no-evidence", "distancing"):
-            if name in opts:
-                assert opts[name] == base[name], (path.name, name)
+            if name in options:
+                assert options[name] == {"lexicon": f"claim-{name}"}, (path.name, name)
+    assert RULES["MC001"].options["sources"] == RULES["MC004"].options["sources"]
 
 
-@pytest.mark.parametrize(("code", "text", "suggestion"), _examples("bad"))
-def test_bad_examples_are_found(code: str, text: str, suggestion: str | None) -> None:
-    """Every bad example gives a finding (with the suggestion where the YAML names one)."""
-    hits = _hits(code, text)
-    assert hits, text
-    if suggestion is not None:
-        assert suggestion in [h.suggestion for h in hits]
-
-
-@pytest.mark.parametrize(("code", "text", "_suggestion"), _examples("good"))
-def test_good_examples_pass(code: str, text: str, _suggestion: str | None) -> None:
-    """No good example gives a finding."""
-    assert _hits(code, text) == [], text
-
-
-@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
-def test_message_placeholders_are_filled(path: Path) -> None:
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_message_placeholders_are_filled(code: str) -> None:
     """The message's placeholders are all keys of the hit's data, {match} or {suggestion}."""
-    rule = yaml.safe_load(path.read_text(encoding="utf-8"))
-    first = rule["examples"]["bad"][0]
-    text = first["text"] if isinstance(first, dict) else first
-    hit = list(_entry(rule)(Unit(text=text), rule["options"]))[0]
-    fields = {"match": hit.match, "suggestion": hit.suggestion, **rule["options"], **hit.data}
-    message = rule["message"].format(**fields)
+    rule = RULES[code]
+    hit = _hits(code, rule.bad[0].text)[0]
+    fields = {"match": hit.match, "suggestion": hit.suggestion, **rule.options, **hit.data}
+    message = rule.message.format(**fields)
     assert "{" not in message and hit.match
-    assert text[hit.start:hit.end] == hit.match
-
-
-# --- MC001 unhedged-claim --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("text", [
@@ -196,8 +150,7 @@ def test_mc001_hit_carries_trigger_and_hedged_wording() -> None:
     assert hit.match == "has been shown to rebuild"
     assert hit.suggestion == "may rebuild"
     assert hit.data["trigger"] == hit.match and hit.data["hedged"] == "may rebuild"
-    rule = _load("MC001")
-    message = rule["message"].format(**hit.data)
+    message = RULES["MC001"].message.format(**hit.data)
     assert "no hedge or source" in message and "may rebuild" in message
 
 

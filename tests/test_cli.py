@@ -145,7 +145,7 @@ def test_malformed_html_does_not_crash(tmp_path: Path) -> None:
 def test_rules_table_lists_every_rule_file() -> None:
     code, out, _ = run("rules")
     assert code == 0
-    for path in (REPO / "rules").glob("*/*.yaml"):
+    for path in (REPO / "rules").glob("*/[A-Z][A-Z][0-9][0-9][0-9]-*.yaml"):
         assert path.stem.split("-")[0] in out
 
 

@@ -294,12 +294,8 @@ def test_the_three_rules_exist() -> None:
     ]
 
 
-def _example_text(item: object) -> str:
-    return item if isinstance(item, str) else str(item["text"])  # type: ignore[index]
-
-
 @pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.stem)
-def test_rule_file_schema_and_examples(path: Path) -> None:
+def test_rule_file_schema(path: Path) -> None:
     rule = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert REQUIRED <= set(rule)
     assert path.name.startswith(f"{rule['code']}-{rule['name']}")
@@ -308,9 +304,4 @@ def test_rule_file_schema_and_examples(path: Path) -> None:
     assert rule["options"]["mode"] == {"DU001": "exact", "DU002": "near", "DU003": "section"}[rule["code"]]
     rule["message"].format(first_path="a.md", first_line=3, first_column=1, similarity=90, words=20, copies=1,
                            kind="near", **{k.replace("-", "_"): v for k, v in rule["options"].items()})
-    for item in rule["examples"]["bad"]:
-        paragraphs, _ = split(_example_text(item), "example.md")
-        assert any(r.code == rule["code"] for r in find_duplicates([paragraphs], options)), item
-    for item in rule["examples"]["good"]:
-        paragraphs, _ = split(_example_text(item), "example.md")
-        assert not any(r.code == rule["code"] for r in find_duplicates([paragraphs], options)), item
+    assert options is not None  # the examples run, with their exact spans, in tests/test_rule_examples.py

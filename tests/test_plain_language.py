@@ -1,7 +1,7 @@
 """Tests for the plain-language pack (PL001, PL002): rule files, word lists, inflection and guards.
 
-The rule function is called directly on a ``Unit`` so that these tests do not depend on the engine;
-``tests/test_rule_examples.py`` runs the same examples end to end.
+The pack is two tables over the ``substitution`` kind; these tests run the kind on the rules' prepared
+matchers directly. The examples in the rule files run in ``tests/test_rule_examples.py``.
 """
 
 from __future__ import annotations
@@ -9,35 +9,28 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from contentlint.checks import plain_language as pl
 from contentlint.finding import Hit, Unit
+from contentlint.kinds import inflect as pl
+from contentlint.kinds.base import OptionError
+from contentlint.kinds.substitution import Matcher, SubstitutionKind
+from contentlint.registry import builtin_rules_dir, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-RULE_DIR = ROOT / "rules" / "plain-language"
-RULE_FILES = sorted(RULE_DIR.glob("*.yaml"))
-RULES = {path.stem.split("-")[0]: yaml.safe_load(path.read_text(encoding="utf-8")) for path in RULE_FILES}
+LOADED = {code: rule for code, rule in load_rules([builtin_rules_dir()]).items() if rule.pack == "plain-language"}
+RULES = {code: {"options": rule.options, "kind": rule.kind, "level": rule.level.name.lower(), "scope": rule.scope.value,
+                "fix": "safe" if rule.fix_safe else "none", "message": rule.message} for code, rule in LOADED.items()}
 TERM = re.compile(r"[a-z][a-z' \-]*[a-z]")
-
-
-def _options(code: str) -> Mapping[str, Any]:
-    """Return the rule's options as the engine passes them (without ``entry``)."""
-    return {k: v for k, v in RULES[code]["options"].items() if k != "entry"}
-
-
-# One options object per rule for the whole module, as in the engine (the matcher is cached by it).
-OPTIONS = {code: _options(code) for code in RULES}
+KIND = SubstitutionKind()
 
 
 def hits(text: str, code: str = "PL001") -> list[Hit]:
     """Run the rule ``code`` on one sentence."""
-    return list(pl.plain_word(Unit(text), OPTIONS[code]))
+    return list(KIND.check(Unit(text), LOADED[code].prepared))
 
 
 def suggestions(text: str, code: str = "PL001") -> list[tuple[str, str | None]]:
@@ -57,12 +50,12 @@ def test_both_rules_exist() -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_file_shape(code: str) -> None:
     rule = RULES[code]
-    assert rule["kind"] == "python"
+    assert rule["kind"] == "substitution"  # pure YAML over a kind: no code behind the pack
     assert rule["level"] == "info"
     assert rule["scope"] == "sentence"
-    assert rule.get("fix", "none") == "none"  # never a safe fix: the meaning may shift
-    assert rule["options"]["entry"] == "contentlint.checks.plain_language:plain_word"
+    assert rule["fix"] == "none"  # never a safe fix: the meaning may shift
     assert "{suggestion}" in rule["message"] and "{match}" in rule["message"]
+    assert isinstance(LOADED[code].prepared, Matcher)  # built once, when the rule loads
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -107,37 +100,13 @@ def _load_curate_script() -> Any:
     return module
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
-def test_rule_files_match_the_curation_script(code: str) -> None:
+def test_the_curation_script_reads_the_tables_from_the_rule_files() -> None:
+    """bench/ only measures the lists: the tables it reports on are the rule files' own."""
     curate = _load_curate_script()
-    assert RULES[code]["options"] == curate.options_for(code), (
-        "rule file out of date: run `python bench/plain_language_curate.py --write`")
-
-
-# --------------------------------------------------------------------------------------------------
-# Examples through the function
-# --------------------------------------------------------------------------------------------------
-
-
-def _examples(kind: str) -> list[tuple[str, Any]]:
-    return [(code, ex) for code, rule in sorted(RULES.items()) for ex in rule["examples"][kind]]
-
-
-@pytest.mark.parametrize("code,example", _examples("bad"))
-def test_bad_examples(code: str, example: Any) -> None:
-    text = example["text"] if isinstance(example, dict) else example
-    found = hits(text, code)
-    assert found, f"{code} missed {text!r}"
-    if isinstance(example, dict) and "suggestion" in example:
-        assert example["suggestion"] in {h.suggestion for h in found}
-    for h in found:
-        assert text[h.start:h.end] == h.match
-
-
-@pytest.mark.parametrize("code,example", _examples("good"))
-def test_good_examples(code: str, example: Any) -> None:
-    text = example["text"] if isinstance(example, dict) else example
-    assert hits(text, code) == []
+    for code in RULES:
+        tables = curate.rule_tables()[code]
+        assert tables == {cls: dict(RULES[code]["options"][cls]) for cls in ("words", "nouns", "verbs")}
+    assert not hasattr(curate, "KEEP") and not hasattr(curate, "ADDITIONS")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -306,8 +275,10 @@ def test_inflect_noun() -> None:
     assert pl.inflect_noun("swelling", pl.BASE) == "swelling"
 
 
-def test_matcher_is_built_once_per_options_object() -> None:
-    options = OPTIONS["PL001"]
-    assert pl._matcher(options) is pl._matcher(options)
-    copy = dict(options)
-    assert pl._matcher(copy) is not pl._matcher(options)
+def test_bad_tables_are_refused_naming_the_key() -> None:
+    for options, key in (({"words": {"renal": 3}}, "words"), ({"nouns": ["lesion"]}, "nouns"),
+                         ({"words": {"renal": ["kidney"]}, "keep": "x"}, "keep"), ({"verbs": {}}, "words"),
+                         ({"words": {"renal": ["kidney"]}, "colour": 1}, "colour")):
+        with pytest.raises(OptionError) as err:
+            KIND.prepare(options)
+        assert err.value.key == key

@@ -219,8 +219,10 @@ def _item(raw: Any, key: str, defaults: Mapping[str, Any], flags: int) -> Item:
         except re.error as exc:
             raise OptionError(key, f"replace: {exc}") from None
     preserve = _bool(raw.get("preserve-case"), f"{key}.preserve-case", defaults["preserve-case"])
-    before = _guard(raw.get("unless-before", defaults.get("unless-before")), f"{key}.unless-before", item_flags)
-    after = _guard(raw.get("unless-after", defaults.get("unless-after")), f"{key}.unless-after", item_flags)
+    # A guard set for the whole rule is named by its rule-level key when it is wrong.
+    guards = [_guard(raw[g], f"{key}.{g}", item_flags) if g in raw else _guard(defaults.get(g), g, item_flags)
+              for g in ("unless-before", "unless-after")]
+    before, after = guards
     return Item(pattern, replace, preserve, before, after)
 
 
