@@ -195,9 +195,8 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             window = [t.low for t in sent.tokens[max(0, idx - 4):idx - 1]]
             if any(w in _CAUSATIVES for w in window) and not any(w in ",;:." for w in window):
                 continue  # "a medicine that makes insulin work better": insulin works, not a claim
-        if not establishment:
-            if relative(sent, cand.start()) and options.get("skip-relative-clauses", True):
-                continue  # "medicines that lower blood pressure" describes a class, not a claim
+        if not establishment and relative(sent, cand.start()) and options.get("skip-relative-clauses", True):
+            continue  # "medicines that lower blood pressure" describes a class, not a claim
         blocked, scope = check_blocked(sent, key, cand.start(), cand.end())
         if blocked or is_hedged(sent, key, scope):
             continue
@@ -279,7 +278,7 @@ def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     checked = _unsourced_statement(unit, options)
     if checked is None:
         return
-    key, sent = checked
+    key, _sent = checked
     phrases = compiled(key, "phrases")
     if not phrases:
         return

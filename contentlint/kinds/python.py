@@ -77,7 +77,7 @@ def resolve_entry(entry: object, allow_code: Collection[str] = ()) -> RuleFuncti
     function = getattr(module, attribute, None)
     if not inspect.isfunction(function) or function.__module__ != module.__name__:
         raise OptionError("entry", f"{entry!r} is not a function defined in {module_name}")
-    return function  # type: ignore[no-any-return]
+    return function
 
 
 class PythonKind:
