@@ -130,7 +130,7 @@ def needs_of(kind: str, prepared: Any) -> frozenset[str]:
         return frozenset({"sentences"})
     if kind == "metric":
         return frozenset({"sentences", "tokens"})
-    return frozenset({"blocks"})
+    return frozenset()  # duplicate rules read blocks, which every document has
 
 
 def kind_for(kind: str, allow_code: frozenset[str] = frozenset()) -> Kind:

@@ -187,6 +187,22 @@ def _guard(value: Any, key: str, flags: int) -> Guard | None:
     return Guard(pattern, within)
 
 
+_GROUP_REFERENCE = re.compile(r"\\g<([^>]*)>|\\(\d+)")
+
+
+def _check_template(replace: str, pattern: re.Pattern[str], key: str) -> None:
+    """Refuse a ``replace`` that names a group the pattern lacks, now rather than at the first match.
+
+    Checked by hand, not by a trial ``sub``, so the message is the same whichever regex engine
+    ``compile_all`` uses.
+    """
+    for name, number in _GROUP_REFERENCE.findall(replace):
+        ref = name or number
+        known = ref.isdigit() and int(ref) <= pattern.groups or ref in pattern.groupindex
+        if not known:
+            raise OptionError(key, f"replace: the pattern has no group {ref!r}")
+
+
 def _item(raw: Any, key: str, defaults: Mapping[str, Any], flags: int) -> Item:
     """Compile one ``patterns`` item, the rule-level settings filling what it leaves out."""
     if isinstance(raw, str):
@@ -210,14 +226,7 @@ def _item(raw: Any, key: str, defaults: Mapping[str, Any], flags: int) -> Item:
     item_flags = _case_flags(raw.get("case"), f"{key}.case", flags)
     (pattern,) = compile_all([source], key, item_flags)
     if replace is not None:
-        try:
-            pattern.sub(replace, "")  # reject bad backreferences now, not on the first match
-            for group in re.findall(r"\\g<(\w+)>|\\(\d+)", replace):
-                name = group[0] or group[1]
-                if not (name.isdigit() and int(name) <= pattern.groups) and name not in pattern.groupindex:
-                    raise OptionError(key, f"replace: no group {name!r} in the pattern")
-        except re.error as exc:
-            raise OptionError(key, f"replace: {exc}") from None
+        _check_template(replace, pattern, key)
     preserve = _bool(raw.get("preserve-case"), f"{key}.preserve-case", defaults["preserve-case"])
     # A guard set for the whole rule is named by its rule-level key when it is wrong.
     guards = [_guard(raw[g], f"{key}.{g}", item_flags) if g in raw else _guard(defaults.get(g), g, item_flags)
