@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .config import Settings
 from .finding import Finding
+from .registry import Rule, builtin_rules_dir, rules_signature
 from .run import RunResult, build_rules
 from .run import lint_paths as _run_paths
 
@@ -26,6 +27,21 @@ class LintError(Exception):
     """The text could not be linted (it could not be read or decoded); the message says why."""
 
 
+# Rule sets built with the default settings, by selection, with the signature of the files they came
+# from: building one reads the profiles too, which cost as much as linting a short text.
+_DEFAULT_RULE_SETS: dict[tuple[str, ...], tuple[tuple[tuple[str, int, int], ...], dict[str, Rule]]] = {}
+
+
+def _default_rules(select: tuple[str, ...]) -> dict[str, Rule]:
+    """Return the built-in rules selected by ``select`` under the default settings (cached)."""
+    signature = rules_signature([builtin_rules_dir()])
+    cached = _DEFAULT_RULE_SETS.get(select)
+    if cached is None or cached[0] != signature:
+        cached = (signature, build_rules(Settings(), list(select)))
+        _DEFAULT_RULE_SETS[select] = cached
+    return dict(cached[1])
+
+
 def lint_text(text: str, name: str = "article.md", select: Iterable[str] = (),
               settings: Settings | None = None) -> list[Finding]:
     """Lint ``text`` as if read from a file called ``name`` (its suffix picks the reader).
@@ -33,8 +49,9 @@ def lint_text(text: str, name: str = "article.md", select: Iterable[str] = (),
     ``select`` narrows the rules (codes, prefixes, names or packs, as ``--select``); ``settings``
     default to contentlint's defaults (no configuration file is read). Returns the findings in order.
     """
+    selection = tuple(select)
+    rules = _default_rules(selection) if settings is None else build_rules(settings, list(selection))
     settings = settings or Settings()
-    rules = build_rules(settings, list(select))
     run = _run_paths([], settings, rules, stdin=text.encode("utf-8"), stdin_name=name)
     result = run.files[0]
     if result.error:

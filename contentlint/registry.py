@@ -333,12 +333,12 @@ def _pack_dirs(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.is_dir() and p.name != LEXICONS_DIR)
 
 
-def _signature(directories: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Return name, size and modification time of every rule and lexicon file, to detect edits."""
+def rules_signature(directories: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Return name, size and modification time of every rule, lexicon and profile file, to detect edits."""
     out = []
     for directory in directories:
         if directory.is_dir():
-            for path in sorted(directory.glob("*/*.yaml")):
+            for path in sorted([*directory.glob("*.yaml"), *directory.glob("*/*.yaml")]):
                 stat = path.stat()
                 out.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(out)
@@ -356,7 +356,7 @@ def load_rules(directories: Sequence[Path], allow_code: Iterable[str] = ()) -> d
     """
     allowed = frozenset(allow_code)
     key = (tuple(str(d.resolve()) for d in directories), allowed)
-    signature = _signature(directories)
+    signature = rules_signature(directories)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == signature:
         return dict(cached[1])
