@@ -18,7 +18,7 @@ from contentlint.cli import main
 from contentlint.finding import Unit
 from contentlint.kinds.base import OptionError
 from contentlint.kinds.contract import ANALYSES, Opt, rule_function
-from contentlint.kinds.pattern import PatternKind
+from contentlint.kinds.pattern import PatternKind, match_case
 from contentlint.registry import RuleError, builtin_rules_dir, load_rules
 
 RULE = """\
@@ -261,3 +261,132 @@ def test_bad_pattern_options_name_their_key(options: dict[str, Any], key: str) -
     with pytest.raises(OptionError) as err:
         PatternKind().prepare(options)
     assert err.value.key.split(".")[0] == key
+
+
+# Every way to get the pattern kind's options wrong, with the exact key and message a user sees.
+BAD_PATTERN_OPTIONS: list[tuple[dict[str, Any], str, str]] = [
+    ({}, "patterns", "give `patterns` or `swap`"),
+    ({"patterns": {"a": 1}}, "patterns", "must be a list of regexes or items"),
+    ({"patterns": [3]}, "patterns", "each item is a regex or a mapping with `regex` or `tokens`"),
+    ({"patterns": [{"regex": "a", "colour": 1}]}, "patterns",
+     "unknown item key 'colour' (known: case, preserve-case, regex, replace, tokens, unless-after, unless-before)"),
+    ({"patterns": [{"replace": "a"}]}, "patterns", "each item gives `regex` or `tokens`"),
+    ({"patterns": [{"regex": "a", "tokens": ["a"]}]}, "patterns", "each item gives `regex` or `tokens`"),
+    ({"patterns": [{"regex": 5}]}, "patterns", "regex: must be a string"),
+    ({"patterns": [{"regex": "a", "replace": 5}]}, "patterns", "replace: must be a string"),
+    ({"patterns": [{"regex": "a", "replace": "\\2"}]}, "patterns", "replace: the pattern has no group '2'"),
+    ({"patterns": [{"regex": "(?P<x>a)", "replace": "\\g<y>"}]}, "patterns", "replace: the pattern has no group 'y'"),
+    ({"patterns": [{"regex": "a", "case": "upper"}]}, "patterns.case", "must be 'ignore' or 'match'"),
+    ({"patterns": [{"regex": "a", "preserve-case": "yes"}]}, "patterns.preserve-case", "must be true or false"),
+    ({"patterns": [{"regex": "a", "unless-before": 3}]}, "patterns.unless-before",
+     "must be a regex or a mapping of regex (or words) and within"),
+    ({"patterns": [{"tokens": []}]}, "patterns", "must be a non-empty list of tokens"),
+    ({"patterns": [{"tokens": "a b"}]}, "patterns", "must be a non-empty list of tokens"),
+    ({"patterns": [{"tokens": [{"words": "a", "size": 1}]}]}, "patterns",
+     "unknown token key 'size' (known: words, hit, optional)"),
+    ({"patterns": [{"tokens": [{"words": "a", "hit": "yes"}]}]}, "patterns", "`hit` and `optional` are true or false"),
+    ({"patterns": [{"tokens": [{"words": "a", "optional": 1}]}]}, "patterns", "`hit` and `optional` are true or false"),
+    ({"patterns": [{"tokens": [{"words": "a", "hit": True, "optional": True}]}]}, "patterns",
+     "a reported (`hit`) token cannot be optional"),
+    ({"patterns": [{"tokens": [{"words": "a", "hit": True}, "b", {"words": "c", "hit": True}]}]}, "patterns",
+     "the reported (`hit`) tokens must be next to each other"),
+    ({"patterns": [{"tokens": [5]}]}, "patterns", "a token is a word, 'a|b' alternatives or a list of words"),
+    ({"patterns": [{"tokens": [["a", 5]]}]}, "patterns", "a token is a word, 'a|b' alternatives or a list of words"),
+    ({"patterns": [{"tokens": [{"hit": True}]}]}, "patterns", "a token is a word, 'a|b' alternatives or a list of words"),
+    ({"patterns": [{"tokens": ["a||b"]}]}, "patterns", "a token needs at least one non-empty word"),
+    ({"patterns": [{"tokens": [[]]}]}, "patterns", "a token needs at least one non-empty word"),
+    ({"patterns": ["a"], "case": "upper"}, "case", "must be 'ignore' or 'match'"),
+    ({"patterns": ["a"], "ignore-case": "yes"}, "ignore-case", "must be true or false"),
+    ({"patterns": ["a"], "ignore-case": True, "case": "match"}, "ignore-case",
+     "give `case` or the older `ignore-case`, not both"),
+    ({"patterns": ["a"], "preserve-case": 1}, "preserve-case", "must be true or false"),
+    ({"patterns": ["a"], "colour": 1}, "colour",
+     ("unknown option (expected one of: case, exceptions, ignore-case, patterns, preserve-case, swap, unless, "
+     "unless-after, unless-before)")),
+    ({"swap": ["a"]}, "swap", "must map patterns to replacement strings"),
+    ({"swap": {"a": 1}}, "swap", "must map patterns to replacement strings"),
+    ({"swap": {"(": "x"}}, "swap", "bad regular expression"),
+    ({"patterns": ["a"], "exceptions": [1]}, "exceptions", "must be a list of strings"),
+    ({"patterns": ["a"], "exceptions": ["("]}, "exceptions", "bad regular expression"),
+    ({"patterns": ["a"], "unless": [1]}, "unless", "must be a list of strings"),
+    ({"patterns": ["a"], "unless": ["("]}, "unless", "bad regular expression"),
+    ({"patterns": ["a"], "unless-before": ["a"]}, "unless-before",
+     "must be a regex or a mapping of regex (or words) and within"),
+    ({"patterns": ["a"], "unless-before": {"regex": "a", "colour": 1}}, "unless-before",
+     "unknown guard key 'colour' (known: regex, within, words)"),
+    ({"patterns": ["a"], "unless-before": {"within": 2}}, "unless-before", "give `regex` or `words`"),
+    ({"patterns": ["a"], "unless-before": {"regex": "a", "words": ["a"]}}, "unless-before", "give `regex` or `words`"),
+    ({"patterns": ["a"], "unless-before": {"regex": "a", "within": 0}}, "unless-before",
+     "within: must be a whole number of tokens, at least 1"),
+    ({"patterns": ["a"], "unless-before": {"regex": "a", "within": True}}, "unless-before",
+     "within: must be a whole number of tokens, at least 1"),
+    ({"patterns": ["a"], "unless-before": {"regex": "a", "within": "2"}}, "unless-before",
+     "within: must be a whole number of tokens, at least 1"),
+    ({"patterns": ["a"], "unless-after": {"regex": 3}}, "unless-after", "regex: must be a string"),
+    ({"patterns": ["a"], "unless-after": {"words": 3}}, "unless-after",
+     "a token is a word, 'a|b' alternatives or a list of words"),
+    ({"patterns": ["a"], "unless-after": "("}, "unless-after", "bad regular expression"),
+]
+
+
+@pytest.mark.parametrize(("options", "key", "message"), BAD_PATTERN_OPTIONS)
+def test_pattern_option_errors_are_exact(options: dict[str, Any], key: str, message: str) -> None:
+    with pytest.raises(OptionError) as err:
+        PatternKind().prepare(options)
+    assert err.value.key == key
+    assert str(err.value).startswith(message)
+
+
+def test_within_one_is_valid_and_counts_tokens_exactly() -> None:
+    before = {"patterns": [{"regex": "loose", "unless-before": {"words": ["ab"], "within": 1}}]}
+    assert _run(before, "ab loose") == []  # the one token before
+    assert _run(before, "ab, loose") == [("loose", None)]  # "," is the one token before
+    far = {"patterns": [{"regex": "loose", "unless-before": {"words": ["ab"], "within": 3}}]}
+    assert _run(far, "ab loose") == []  # fewer tokens than `within`: the whole text before counts
+    after = {"patterns": [{"regex": "mucous", "unless-after": {"words": ["membrane"], "within": 1}}]}
+    assert _run(after, "mucous thin membrane") == [("mucous", None)]
+    assert _run(after, "mucous membrane") == []
+    two = {"patterns": [{"regex": "mucous", "unless-after": {"words": ["membrane"], "within": 2}}]}
+    assert _run(two, "mucous thin membrane") == []
+    assert _run(two, "mucous is a thin membrane") == [("mucous", None)]
+
+
+def test_alternatives_prefer_the_longest_and_phrases_allow_any_spacing() -> None:
+    options = {"patterns": [{"tokens": [{"words": ["a", "a lot"], "hit": True}, "of"]}]}
+    assert _run(options, "a  lot of") == [("a  lot", None)]
+    assert _run({"patterns": [{"tokens": [["in", "in order to"]]}]}, "in order to") == [("in order to", None)]
+
+
+def test_hit_tokens_keep_the_tokens_before_them() -> None:
+    options = {"patterns": [{"tokens": ["side", {"words": "affect", "hit": True}], "replace": "effect"}]}
+    assert _run(options, "side affect") == [("affect", "effect")]
+    assert _run(options, "the affect") == []
+
+
+def test_item_settings_override_the_rule() -> None:
+    options = {"preserve-case": True, "case": "match",
+               "patterns": [{"regex": "alot", "replace": "a lot", "preserve-case": False, "case": "ignore"},
+                            {"regex": "irregardless", "replace": "regardless"}]}
+    assert _run(options, "Alot, Irregardless, irregardless") == [("Alot", "a lot"), ("irregardless", "regardless")]
+    assert _run({"patterns": ["psa"], "case": "ignore"}, "PSA") == [("PSA", None)]
+    item = {"patterns": [{"regex": "alot", "replace": "a lot", "preserve-case": True}]}
+    assert _run(item, "Alot") == [("Alot", "A lot")]
+
+
+def test_exceptions_cancel_only_the_hits_they_cover() -> None:
+    options = {"patterns": ["loose"], "exceptions": ["loose stools?", "^loose"]}
+    assert _run(options, "loose stools, then loose weight") == [("loose", None)]
+    exact = {"patterns": ["loose"], "exceptions": ["loose"]}
+    assert _run(exact, "loose") == []
+    partial = {"patterns": ["loose weight"], "exceptions": ["loose", "weight gain"]}
+    assert _run(partial, "loose weight gain") == [("loose weight", None)]
+
+
+def test_swap_and_legacy_ignore_case() -> None:
+    assert _run({"swap": {"a(l)ot": "\\1"}}, "ALOT") == [("ALOT", "L")]
+    assert _run({"swap": {"alot": "a lot"}, "ignore-case": False}, "ALOT alot") == [("alot", "a lot")]
+
+
+def test_match_case_of_two_capitals() -> None:
+    assert match_case("OF", "have") == "HAVE"
+    assert match_case("O", "have") == "Have"
