@@ -121,6 +121,11 @@ class Rule:
         return replace(self, options=options, prepared=prepared, level=level, needs=needs_of(self.kind, prepared))
 
 
+def required_analyses(rules: Iterable[Rule]) -> frozenset[str]:
+    """Return the analyses a rule set reads, so the engine computes each once per document (or not at all)."""
+    return frozenset().union(*(rule.needs for rule in rules))
+
+
 def needs_of(kind: str, prepared: Any) -> frozenset[str]:
     """Return what a rule of ``kind`` reads from the analysis (a code rule says so in its contract)."""
     contract = getattr(prepared, "contract", None)

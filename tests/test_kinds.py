@@ -19,7 +19,12 @@ from contentlint.finding import Unit
 from contentlint.kinds.base import OptionError
 from contentlint.kinds.contract import ANALYSES, Opt, rule_function
 from contentlint.kinds.pattern import PatternKind, match_case
-from contentlint.registry import RuleError, builtin_rules_dir, load_rules
+from contentlint.registry import (
+    RuleError,
+    builtin_rules_dir,
+    load_rules,
+    required_analyses,
+)
 
 RULE = """\
 code: HR001
@@ -125,7 +130,14 @@ def test_python_rule_prepares_once_and_declares_needs(house_package: Path) -> No
     assert rule.needs == frozenset({"sentences", "tokens"})
 
 
-def test_an_undeclared_function_takes_no_options() -> None:
+def test_a_rule_set_says_which_analyses_it_needs() -> None:
+    rules = load_rules([builtin_rules_dir()])
+    assert required_analyses(r for r in rules.values() if r.pack == "duplication") == frozenset()
+    assert required_analyses(r for r in rules.values() if r.pack == "spelling") == {"sentences"}
+    assert required_analyses(rules.values()) == {"sentences", "tokens"}
+
+
+def test_declarations_are_checked() -> None:
     with pytest.raises(ValueError, match="unknown analyses"):
         rule_function(needs=("vibes",))
     with pytest.raises(ValueError, match="unknown option type"):
