@@ -402,3 +402,9 @@ def test_swap_and_legacy_ignore_case() -> None:
 def test_match_case_of_two_capitals() -> None:
     assert match_case("OF", "have") == "HAVE"
     assert match_case("O", "have") == "Have"
+
+
+def test_a_single_pattern_string_and_a_guard_that_cancels_only_its_match() -> None:
+    assert _run({"patterns": "alot"}, "alot") == [("alot", None)]
+    options = {"patterns": [{"regex": "loose", "unless-before": "\\ba\\s+$"}]}
+    assert _run(options, "a loose belt, so loose weight") == [("loose", None)]
