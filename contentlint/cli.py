@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from .run import RunResult
 
 EXIT_USAGE = 2
+_FORMATS = ["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -54,8 +56,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
+              help="Write the report to FILE (atomically); standard output still shows the findings.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes, prefixes, names or packs, comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
@@ -65,20 +69,29 @@ def main() -> None:
               help="Configuration file (default: nearest .contentlint.toml or pyproject.toml upward).")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="With '-': the name to report and whose extension picks the format.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only findings at or above --fail-on; no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the findings: no grades, summary or progress bar.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (read errors still exit 2).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).")
+@click.option("--duplicate-scope", type=click.Choice(["repository", "files"]), default=None,
+              help="Compare with the git repository's other tracked files, or only the files given "
+                   "[default: repository inside a git work tree].")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes for many files (0: one per CPU).")
 @click.option("--fix", is_flag=True, help="Apply the fixes marked safe, in place (atomic writes).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
+def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, config: str | None, stdin_filename: str | None,
+          quiet: bool, exit_zero: bool, statistics: bool, color: str, duplicate_scope: str | None,
           jobs: int, fix: bool, diff: bool) -> None:
     """Lint PATHS (files or directories, recursed; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration or read errors.
     """
-    from .formatters import FORMATTERS
+    from .formatters import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
+    from .formatters.emit import default_format, emit, use_colour
     from .run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
@@ -93,13 +106,16 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     except (ConfigError, RuleError) as exc:
         _fail(str(exc))
         return
-    if fail_on:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if fail_on:
         settings = replace(settings, fail_on=Severity.parse(fail_on))
+    if duplicate_scope:
+        settings = replace(settings, duplicate_scope=duplicate_scope)
+    fmt = fmt or default_format()
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
-                     keep_source=fix or diff)
+                     keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else _progress)
     for notice in run.notices:
         click.echo(f"contentlint: {notice}", err=True)
     if diff:
@@ -109,8 +125,47 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     for result in run.files:
         if result.error:
             click.echo(f"{result.path}: error CL001 {result.error}", err=True)
-    FORMATTERS[fmt](run, sys.stdout, quiet)
-    sys.exit(run.exit_code())
+    options = OutputOptions(quiet=quiet, colour=use_colour(color, sys.stdout), rules=catalogue(rules))
+    if statistics:
+        render_statistics(run, sys.stdout, options)
+        if output:
+            emit(run, fmt, options, Path(output), stdout=_Discard())
+    else:
+        emit(run, fmt, options, Path(output) if output else None)
+    code = run.exit_code()
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
+class _Discard:
+    """A stream that drops what is written (``--statistics`` replaces the findings on standard output)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+
+# Below this many files a run is quick enough that a progress bar would only flicker.
+_PROGRESS_MIN_FILES = 20
+
+
+def _progress(targets: object) -> Callable[[int], None] | None:
+    """Return a progress bar's advance callback for long runs on a terminal (standard error)."""
+    total = len(targets)  # type: ignore[arg-type]
+    if total < _PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None
+    bar = click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True)
+    bar.__enter__()
+    state = {"done": 0}
+
+    def advance(step: int) -> None:
+        bar.update(step)
+        state["done"] += step
+        if state["done"] >= total:
+            bar.__exit__(None, None, None)
+
+    return advance
 
 
 def _print_diffs(run: RunResult) -> int:
