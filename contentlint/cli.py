@@ -223,11 +223,19 @@ def _load_all() -> dict[str, Rule]:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
 @click.option("--pack", default=None, help="Only the rules of this pack.")
 def rules(fmt: str, pack: str | None) -> None:
     """List every rule: code, name, pack, level and summary."""
     loaded = _load_all()
+    if fmt == "json":
+        import json
+
+        from .formatters import catalogue
+
+        infos = [i.to_dict() for i in catalogue(loaded).values() if not pack or i.family == pack]
+        click.echo(json.dumps(infos, indent=2, ensure_ascii=False))
+        return
     rows = [(r.code, r.name, r.pack, str(r.level), r.summary) for r in loaded.values() if not pack or r.pack == pack]
     if not pack:
         rows += [(c.code, c.name, "engine", str(c.level), c.summary) for c in ENGINE_CODES]
@@ -246,11 +254,25 @@ def rules(fmt: str, pack: str | None) -> None:
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Explain a rule (by code or name): summary, why, options and examples."""
+    """Explain a rule (by code or name): summary, why, options and examples.
+
+    A prefix (``MC``) or a pack name lists the rules it covers.
+    """
+    import json
+
+    from .registry import resolve
+
     loaded = _load_all()
     rule = loaded.get(code.upper()) or next((r for r in loaded.values() if r.name == code), None)
     if rule is None:
         engine = next((c for c in ENGINE_CODES if c.code == code.upper() or c.name == code), None)
+        covered = sorted(resolve(code, loaded)) if engine is None else []
+        if covered:
+            click.echo(f"{len(covered)} rules match {code!r}; `contentlint explain CODE` explains one:\n")
+            for found in covered:
+                r = loaded[found]
+                click.echo(f"  {r.code}  {r.name}  ({r.level}, pack {r.pack}): {r.summary}")
+            return
         if engine is None:
             _fail(f"unknown rule {code!r}; `contentlint rules` lists them")
             return
@@ -262,7 +284,9 @@ def explain(code: str) -> None:
     if shown:
         click.echo("\nOptions:")
         for key, value in shown.items():
-            click.echo(f"  {key} = {value!r}")
+            # A writer reads this, not a Python programmer: yes/no rather than True/False.
+            shown_value = ("yes" if value else "no") if isinstance(value, bool) else json.dumps(value)
+            click.echo(f"  {key} = {shown_value}")
     if rule.fix_safe:
         click.echo("\nFix: safe (applied by --fix)")
     for title, examples in (("Bad", rule.bad), ("Good", rule.good)):
@@ -273,6 +297,29 @@ def explain(code: str) -> None:
                 click.echo("  - " + example.text.strip().replace("\n", "\n    ") + suffix)
     for reference in rule.references:
         click.echo(f"\nReference: {reference}")
+
+
+@main.command()
+@click.option("--pyproject", is_flag=True, help="Add the table to ./pyproject.toml instead of writing .contentlint.toml.")
+def init(pyproject: bool) -> None:
+    """Write a commented [tool.contentlint] starter with the health defaults (never overwrites)."""
+    from importlib.resources import files
+
+    template = files("contentlint").joinpath("templates/init.toml").read_text(encoding="utf-8")
+    target = Path("pyproject.toml" if pyproject else ".contentlint.toml")
+    if pyproject:
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if "[tool.contentlint" in existing:
+            _fail(f"{target} already has a [tool.contentlint] table; edit it instead")
+        with target.open("a", encoding="utf-8") as stream:
+            stream.write(("\n" if existing and not existing.endswith("\n\n") else "") + template)
+    else:
+        try:
+            with target.open("x", encoding="utf-8") as stream:  # "x": refuse to overwrite, atomically
+                stream.write(template)
+        except FileExistsError:
+            _fail(f"{target} already exists; remove it or edit it")
+    click.echo(f"wrote the contentlint settings to {target}; `contentlint check .` uses them")
 
 
 if __name__ == "__main__":  # pragma: no cover
