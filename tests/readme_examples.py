@@ -44,6 +44,6 @@ def commands(body: str) -> list[str]:
         line = re.sub(r"^(?:-\s+)?(?:run:\s+)?", "", line)
         for part in line.split("&&"):
             part = part.strip()
-            if re.match(r"(?:python -m )?contentlint\b", part) or re.search(r"\|\s*contentlint\b", part):
+            if re.match(r"(?:python -m )?contentlint(?:\s|$)", part) or re.search(r"\|\s*contentlint\s", part):
                 found.append(part)
     return found
