@@ -221,3 +221,35 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     for _ in targets:
         advance(1)
     assert "Linting" in terminal.getvalue() and "25/25" in terminal.getvalue()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False)])
+def test_no_color_on_a_real_terminal(tmp_path: Path, env: dict[str, str], coloured: bool) -> None:
+    """On a terminal ``auto`` colours; ``NO_COLOR=1`` leaves no escape code in the output."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.md"
+    article.write_text(BAD)
+    leader, follower = os.openpty()
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")}
+    try:
+        done = subprocess.run([sys.executable, "-m", "contentlint", "check", str(article)], stdout=follower,
+                              stderr=subprocess.PIPE, env={**environ, **env}, timeout=120)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    out = b"".join(chunks).decode("utf-8")
+    assert done.returncode == 0 and "SP002" in out
+    assert bool(ANSI.search(out)) is coloured
