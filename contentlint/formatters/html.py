@@ -92,6 +92,8 @@ def _render(source: str, span: _Span, children: list[_Span], file_index: int, op
         family = options.info(child.finding).family
         title = f"{child.finding.code} {child.finding.name}: {child.finding.message}"
         kind = "hl region" if child.region else "hl"
+        if span.finding is not None and (child.start, child.end) != (span.start, span.end):
+            kind += " inner"  # a highlight inside a larger one is drawn darker, or it would not show
         parts.append(f'<mark class="{kind} sev-{child.finding.severity}" tabindex="0" '
                      f'{_attrs(child.finding, family, file_index, child.index)} title="{_esc(title)}">')
         parts.append(_render(source, child, child.children, file_index, options))
@@ -235,6 +237,7 @@ padding:12px;font:13px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 mark.hl{background:none;border-bottom:2px solid;cursor:pointer;padding:1px 0}
 mark.hl.sev-error{background:#fde2e4;border-color:#b00020}mark.hl.sev-warning{background:#fff1c2;border-color:#c98a00}
 mark.hl.sev-info{background:#dff3fb;border-color:#0b8ab0}
+mark.hl.inner{filter:brightness(.88);border-bottom-width:3px;font-weight:600}
 mark.hl.region{background:none;border-bottom:none;border-left:4px solid;padding-left:4px}
 mark.hl.region.sev-error{background:#fff5f6}
 mark.hl.off{background:none;border-color:transparent}li.finding.off{display:none}
