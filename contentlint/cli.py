@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -91,7 +90,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     2 usage, configuration or read errors.
     """
     from .formatters import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
-    from .formatters.emit import default_format, emit, use_colour
+    from .formatters.emit import default_format, emit, progress_bar, use_colour
     from .run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
@@ -115,7 +114,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     fmt = fmt or default_format()
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
-                     keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else _progress)
+                     keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else progress_bar)
     for notice in run.notices:
         click.echo(f"contentlint: {notice}", err=True)
     if diff:
@@ -128,44 +127,13 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     options = OutputOptions(quiet=quiet, colour=use_colour(color, sys.stdout), rules=catalogue(rules))
     if statistics:
         render_statistics(run, sys.stdout, options)
-        if output:
-            emit(run, fmt, options, Path(output), stdout=_Discard())
-    else:
-        emit(run, fmt, options, Path(output) if output else None)
+    try:
+        if output or not statistics:
+            emit(run, fmt, options, Path(output) if output else None, show=not statistics)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
     code = run.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
-
-
-class _Discard:
-    """A stream that drops what is written (``--statistics`` replaces the findings on standard output)."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def isatty(self) -> bool:
-        return False
-
-
-# Below this many files a run is quick enough that a progress bar would only flicker.
-_PROGRESS_MIN_FILES = 20
-
-
-def _progress(targets: object) -> Callable[[int], None] | None:
-    """Return a progress bar's advance callback for long runs on a terminal (standard error)."""
-    total = len(targets)  # type: ignore[arg-type]
-    if total < _PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return None
-    bar = click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True)
-    bar.__enter__()
-    state = {"done": 0}
-
-    def advance(step: int) -> None:
-        bar.update(step)
-        state["done"] += step
-        if state["done"] >= total:
-            bar.__exit__(None, None, None)
-
-    return advance
 
 
 def _print_diffs(run: RunResult) -> int:

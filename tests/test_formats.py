@@ -152,6 +152,10 @@ def test_output_file_is_written_and_findings_still_shown(tmp_path: Path) -> None
     assert json.loads(report.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert "warning SP002" in out  # the log still shows the findings
     assert [p.name for p in report.parent.iterdir()] == ["report.sarif"]  # no temporary file left behind
+    code, _, err = run("check", str(article), "--format", "sarif", "-o", str(tmp_path / "missing" / "r.sarif"))
+    assert code == 2 and "cannot write" in err
+    code, out, _ = run("check", str(article), "--statistics", "--format", "junit", "-o", str(tmp_path / "r.xml"))
+    assert out.startswith("1  SP002") and "failures=\"1\"" in (tmp_path / "r.xml").read_text(encoding="utf-8")
 
 
 def test_exit_zero_and_read_errors(tmp_path: Path) -> None:
@@ -204,7 +208,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     import io
     import sys
 
-    from contentlint import cli
+    from contentlint.formatters import emit
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -212,11 +216,11 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
     targets = [(f"f{i}.md", None) for i in range(25)]
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert cli._progress(targets) is None  # not a terminal: silent
+    assert emit.progress_bar(targets) is None  # not a terminal: silent
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert cli._progress(targets[:3]) is None  # a short run: no bar
-    advance = cli._progress(targets)
+    assert emit.progress_bar(targets[:3]) is None  # a short run: no bar
+    advance = emit.progress_bar(targets)
     assert advance is not None
     for _ in targets:
         advance(1)

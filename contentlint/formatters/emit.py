@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
+
+import click
 
 from ..run import RunResult
 from . import FORMATTERS
@@ -43,16 +45,44 @@ def render(run: RunResult, fmt: str, options: OutputOptions) -> str:
 
 
 def emit(run: RunResult, fmt: str, options: OutputOptions, output: Path | None,
-         stdout: TextIO | None = None) -> None:
+         stdout: TextIO | None = None, show: bool = True) -> None:
     """Write the report in ``fmt`` to ``output`` (atomically) or to standard output.
 
     With ``output``, standard output still gets the findings in the default format (text, or
-    annotations on GitHub), so that one run both uploads a report and shows its findings in the log.
+    annotations on GitHub) unless ``show`` is false, so that one run both writes a report and
+    shows its findings in the log.
     """
     stdout = stdout or sys.stdout
     if output is None:
         FORMATTERS[fmt](run, stdout, options)
         return
     write_atomic_text(output, render(run, fmt, OutputOptions(quiet=options.quiet, colour=False, rules=options.rules)))
-    if default_format() != fmt:
+    if show and default_format() != fmt:
         FORMATTERS[default_format()](run, stdout, options)
+
+
+# Below this many files a run is quick enough that a progress bar would only flicker.
+PROGRESS_MIN_FILES = 20
+
+
+def progress_bar(targets: Sequence[object]) -> Callable[[int], None] | None:
+    """Return the advance callback of a progress bar on standard error, or None.
+
+    Only a long run (``PROGRESS_MIN_FILES`` files or more) on a terminal gets one: piped or
+    redirected output, CI logs and short runs stay silent.
+    """
+    total = len(targets)
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None
+    bar = click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True)
+    bar.__enter__()
+    done = 0
+
+    def advance(step: int) -> None:
+        nonlocal done
+        bar.update(step)
+        done += step
+        if done >= total:
+            bar.__exit__(None, None, None)  # ends the bar's line before the report is printed
+
+    return advance

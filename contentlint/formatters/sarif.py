@@ -31,7 +31,10 @@ def _uri(path: str) -> str:
 def _physical(path: str, line: int, column: int, end_line: int, end_column: int) -> dict[str, Any]:
     region = {"startLine": line, "startColumn": column, "endLine": end_line,
               "endColumn": max(end_column, column + 1) if end_line == line else end_column}
-    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"}, "region": region}}
+    uri = _uri(path)
+    # A relative URI is resolved against the directory contentlint ran in (%SRCROOT%).
+    artifact = {"uri": uri} if uri.startswith("file://") else {"uri": uri, "uriBaseId": "%SRCROOT%"}
+    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
 
 def _descriptor(info: RuleInfo) -> dict[str, Any]:
