@@ -47,9 +47,12 @@ def main() -> None:
     Examples:
       contentlint check samples/
       contentlint check article.md --format json
+      contentlint check docs/ --format sarif -o contentlint.sarif
+      contentlint check docs/ --format html -o report.html
       cat draft.md | contentlint check - --stdin-filename draft.md
       contentlint rules
       contentlint explain MC001
+      contentlint init
     """
 
 
@@ -72,7 +75,7 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (read errors still exit 2).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour the text output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).")
+              help="Colour the text output (auto: on a terminal; a non-empty NO_COLOR turns it off, FORCE_COLOR on).")
 @click.option("--duplicate-scope", type=click.Choice(["repository", "files"]), default=None,
               help="Compare with the git repository's other tracked files, or only the files given "
                    "[default: repository inside a git work tree].")
