@@ -94,3 +94,14 @@ def test_every_runtime_requirement_is_imported(tmp_path: Path) -> None:
     print("\npackage                     imported  pulled in by")
     for name in sorted(pulled):
         print(f"{name:<28}{'yes' if name in imported else 'no':<10}{', '.join(sorted(pulled[name]))}")
+
+
+def test_shipped_easy_word_list_is_textstats() -> None:
+    """The Dale-Chall list in contentlint/data is textstat's own, so scores still equal textstat's."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("textstat")
+    assert spec is not None and spec.submodule_search_locations, "textstat is a test dependency"
+    theirs = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    ours = REPO / "contentlint" / "data" / "dale_chall_easy_words.txt"
+    assert ours.read_bytes() == theirs.read_bytes()
