@@ -100,11 +100,21 @@ def test_copy_of_a_committed_paragraph_is_refused_and_names_both_files(tmp_path:
     assert "network access" not in out
     assert "DU001" in out and "new-article.md" in out and "articles/feet.md" in out
 
+    # The same through git itself, with the hook installed as a user would.
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo.root, env=repo.env, check=True,
+                   capture_output=True)
+    commit = subprocess.run(["git", "commit", "-m", "copy"], cwd=repo.root, env=repo.env, capture_output=True,
+                            text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert commit.returncode != 0 and "articles/feet.md" in commit.stdout + commit.stderr
+
     repo.unstage("new-article.md")
     repo.stage("walking.md", CLEAN)
     code, out = repo.hook()
     assert code == 0, out
     assert "Passed" in out
+    commit = subprocess.run(["git", "commit", "-m", "walking"], cwd=repo.root, env=repo.env, capture_output=True,
+                            text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert commit.returncode == 0, commit.stdout + commit.stderr
 
 
 def test_warnings_are_shown_only_with_verbose(tmp_path: Path, config: str) -> None:
