@@ -130,3 +130,17 @@ def test_warnings_are_shown_only_with_verbose(tmp_path: Path, config: str) -> No
     code, out = repo.hook()
     assert code == 0, out
     assert "SP002" not in out  # what the README warns about: without verbose the warning is never seen
+
+
+def test_published_hook_matches_the_local_one(config: str) -> None:
+    """``.pre-commit-hooks.yaml`` (used with a hosted ``repo:``) runs what the README's local hook runs."""
+    import yaml
+
+    from helpers import REPO
+
+    [published] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [local] = yaml.safe_load(config)["repos"][0]["hooks"]
+    assert published["id"] == local["id"] == "contentlint"
+    for key in ("entry", "types_or", "require_serial"):
+        assert published[key] == local[key], key
+    assert published["language"] == "python"  # pre-commit installs contentlint from the hosted repository
