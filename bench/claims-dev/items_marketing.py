@@ -118,7 +118,7 @@ GROUPS = [
         ("plain", "CBD oil relieves anxiety and chronic pain.", "MC004=relieves; +MC001"),
         ("plain", "Our CBD tincture stops seizures.", "MC004=stops; +MC001"),
         ("hedged", "CBD may reduce anxiety in some people.", "MC004=reduce"),
-        ("hedged", "Early research suggests CBD could help with some kinds of pain.", "MC004=help"),
+        ("vague", "Early research suggests CBD could help with some kinds of pain.", "MC004=help; MC003=Early research suggests"),
         ("sourced", "A purified CBD drug, Epidiolex, is approved by the FDA to treat seizures in two rare forms of epilepsy.", ""),
     ]),
     ("mk-homeopathic", "supplement-disease", [
@@ -220,5 +220,26 @@ GROUPS = [
         ("plain", "Red light therapy heals wounds twice as fast.", "MC001=heals; +MC004"),
         ("hedged", "TENS may give short-term relief of some kinds of pain.", ""),
         ("disclaimer", "These statements have not been evaluated by the Food and Drug Administration. ⟦This product is not intended to diagnose, treat, cure, or prevent any disease.⟧\n", "", "negated-null"),
+    ]),
+    ("mk-proven", "absolute", [
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦Clinically proven to reduce joint pain⟧\n- 95% curcuminoids\n", "MC002=Clinically proven; +MC001; +MC003"),
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦Doctor-formulated to support joint health⟧\n- 95% curcuminoids\n", "", "purpose"),
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦Supports healthy blood pressure*⟧\n- 95% curcuminoids\n", "MC001=Supports", "subjectless verb-outside-list"),
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦May support joint comfort*⟧\n- 95% curcuminoids\n", "", "hedged"),
+        ("heading", "# ⟦Turmeric Cures Arthritis Pain⟧\n\nOur customers tell us how much better they feel.\n", "MC004=Cures; +MC001", "heading"),
+        ("heading", "# ⟦Can Turmeric Help Arthritis Pain?⟧\n\nHere is what we know.\n", "", "question heading"),
+    ]),
+    ("mk-oxygen", "product-name-subject", [
+        ("plain", "OxyBoost drops flood your cells with oxygen and kill cancer cells.", "MC004=kill; +MC001", "verb-outside-list"),
+        ("pronoun", "OxyBoost is made from stabilised oxygen. ⟦It starves tumours and strengthens your immune response.⟧\n", "MC004=starves; +MC001", "pronoun-subject"),
+        ("hedged", "Some people believe oxygen drops may support wellbeing, but there is no evidence that they treat any disease.", ""),
+        ("negated", "Oxygen drops do not kill cancer cells.", "", "negated-null"),
+        ("sourced", "The FDA warned in 2021 that no oxygen drop product has been shown to treat cancer (FDA warning letter, 2021).", "", "negated-null citation"),
+    ]),
+    ("mk-pet", "plain-claim", [
+        ("plain", "Our CBD chews for dogs calm anxiety during fireworks.", "MC004=calm; +MC001", "supplement-disease"),
+        ("plain", "Glucosamine treats for dogs rebuild worn cartilage.", "MC001=rebuild"),
+        ("hedged", "Some owners find that CBD chews might calm their dogs, but studies are few.", "MC004=calm"),
+        ("question", "Will CBD calm my dog during fireworks?", ""),
     ]),
 ]

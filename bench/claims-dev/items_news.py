@@ -156,4 +156,24 @@ GROUPS = [
         ("plain", "Blueberries boost memory.", "MC001=boost"),
         ("vague", "Blueberries might give memory a small boost, a small trial hints.", "MC003=a small trial hints"),
     ]),
+    ("nw-named-study", "citation", [
+        ("sourced", "In the Nurses' Health Study, women who ate the most fibre had a 20% lower risk of heart disease, the researchers reported in Circulation.", ""),
+        ("sourced", "Statins cut the risk of a second heart attack by about a quarter, according to the Cholesterol Treatment Trialists' Collaboration meta-analysis published in The Lancet.", ""),
+        ("plain", "Statins cut the risk of a second heart attack by about a quarter.", "MC001=cut"),
+        ("vague", "Statins cut the risk of a second heart attack by about a quarter, a major analysis found.", "MC003=a major analysis found; +MC001"),
+        ("hedged", "Statins probably cut the risk of a second heart attack for most people who take them.", ""),
+    ]),
+    ("nw-tense", "plain-claim", [
+        ("plain", "The nasal spray prevented COVID-19 infection in hamsters.", "MC001=prevented"),
+        ("plain", "Participants who took the supplement had fewer migraines.", "MC001=had fewer migraines; +MC004"),
+        ("hedged", "Participants who took the supplement reported fewer migraines, though the difference was not statistically significant.", "", "negated-null"),
+        ("negated", "The supplement made no difference to how often participants had migraines.", "", "negated-null"),
+        ("sourced", "Participants who took riboflavin had fewer migraines in a 1998 trial published in Neurology (Schoenen et al.).", ""),
+    ]),
+    ("nw-quotes", "citation", [
+        ("sourced", "\"Fasting won't cure your diabetes,\" said Dr. Ken Ito, an endocrinologist at Bayview Clinic.", "", "negated-null"),
+        ("vague", "\"It absolutely cures diabetes,\" one doctor told us.", "MC002=absolutely; MC003=one doctor told us; +MC001", "absolute"),
+        ("sourced", "Health officials say the measles vaccine is 97% effective after two doses, according to the CDC.", ""),
+        ("plain", "The measles vaccine is 97% effective after two doses.", "MC001=is 97% effective; G", "public-health-guidance"),
+    ]),
 ]
