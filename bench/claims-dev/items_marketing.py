@@ -18,8 +18,8 @@ GROUPS = [
         ("sourced", "Ashwagandha root extract lowered serum cortisol by 27% in a 60-day placebo-controlled trial (Chandrasekhar et al., Indian J Psychol Med 2012).", ""),
     ]),
     ("mk-throat", "subjectless", [
-        ("list", "Honey & Slippery Elm Lozenges\n\n- ⟦Soothes sore throats⟧\n- Natural cherry flavour\n", "MC001=Soothes"),
-        ("plain", "Our honey lozenges soothe sore throats in minutes.", "MC001=soothe"),
+        ("list", "Honey & Slippery Elm Lozenges\n\n- ⟦Soothes sore throats⟧\n- Natural cherry flavour\n", "MC001=Soothes; +MC004"),
+        ("plain", "Our honey lozenges soothe sore throats in minutes.", "MC001=soothe; +MC004"),
         ("hedged", "Our honey lozenges may soothe a scratchy throat.", ""),
         ("negated", "Lozenges do not cure a sore throat; they only keep your mouth moist.", ""),
     ]),
@@ -124,7 +124,7 @@ GROUPS = [
     ("mk-homeopathic", "supplement-disease", [
         ("plain", "Oscillococcinum relieves flu symptoms like body aches and fever.", "MC004=relieves; +MC001"),
         ("plain", "This homeopathic remedy cures ear infections in children.", "MC004=cures; +MC001"),
-        ("hedged", "Homeopathic teething tablets may calm teething pain.", "MC004=calm"),
+        ("hedged", "Homeopathic teething tablets may calm teething pain.", "+MC004"),
         ("negated", "Homeopathic products have not been shown to treat any disease.", "", "negated-null"),
     ]),
     ("mk-covid", "supplement-disease", [
@@ -221,12 +221,12 @@ GROUPS = [
         ("hedged", "TENS may give short-term relief of some kinds of pain.", ""),
         ("disclaimer", "These statements have not been evaluated by the Food and Drug Administration. ⟦This product is not intended to diagnose, treat, cure, or prevent any disease.⟧\n", "", "negated-null"),
     ]),
-    ("mk-proven", "absolute", [
-        ("list", "TurmaFlex Joint Formula\n\n- ⟦Clinically proven to reduce joint pain⟧\n- 95% curcuminoids\n", "MC002=Clinically proven; +MC001; +MC003"),
-        ("list", "TurmaFlex Joint Formula\n\n- ⟦Doctor-formulated to support joint health⟧\n- 95% curcuminoids\n", "", "purpose"),
+    ("mk-proven", "", [
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦Clinically proven to reduce joint pain⟧\n- 95% curcuminoids\n", "MC002=Clinically proven; +MC001; +MC003", "absolute subjectless"),
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦Doctor-formulated to support joint health⟧\n- 95% curcuminoids\n", "", "purpose subjectless"),
         ("list", "TurmaFlex Joint Formula\n\n- ⟦Supports healthy blood pressure*⟧\n- 95% curcuminoids\n", "MC001=Supports", "subjectless verb-outside-list"),
-        ("list", "TurmaFlex Joint Formula\n\n- ⟦May support joint comfort*⟧\n- 95% curcuminoids\n", "", "hedged"),
-        ("heading", "# ⟦Turmeric Cures Arthritis Pain⟧\n\nOur customers tell us how much better they feel.\n", "MC004=Cures; +MC001", "heading"),
+        ("list", "TurmaFlex Joint Formula\n\n- ⟦May support joint comfort*⟧\n- 95% curcuminoids\n", "", "hedged subjectless"),
+        ("heading", "# ⟦Turmeric Cures Arthritis Pain⟧\n\nOur customers tell us how much better they feel.\n", "MC004=Cures; +MC001", "heading supplement-disease"),
         ("heading", "# ⟦Can Turmeric Help Arthritis Pain?⟧\n\nHere is what we know.\n", "", "question heading"),
     ]),
     ("mk-oxygen", "product-name-subject", [
@@ -239,7 +239,7 @@ GROUPS = [
     ("mk-pet", "plain-claim", [
         ("plain", "Our CBD chews for dogs calm anxiety during fireworks.", "MC004=calm; +MC001", "supplement-disease"),
         ("plain", "Glucosamine treats for dogs rebuild worn cartilage.", "MC001=rebuild"),
-        ("hedged", "Some owners find that CBD chews might calm their dogs, but studies are few.", "MC004=calm"),
+        ("hedged", "Some owners find that CBD chews might calm their dogs, but studies are few.", ""),
         ("question", "Will CBD calm my dog during fireworks?", ""),
     ]),
 ]

@@ -148,7 +148,7 @@ GROUPS = [
         ("hedged", "The drug is thought to protect nerve cells, but it has not been tested in people.", ""),
         ("vague", "Early results suggest that the vaccine prevents severe illness.", "MC003=Early results suggest"),
         ("hedged", "The therapy probably reduces hospital stays.", ""),
-        ("plain", "The therapy reduces hospital stays, the hospital's press office said.", "MC001=reduces"),
+        ("plain", "The therapy reduces hospital stays by two days.", "MC001=reduces"),
     ]),
     ("nw-animal", "plain-claim", [
         ("plain", "A compound in broccoli reverses aging in mice.", "MC001=reverses"),
@@ -174,6 +174,6 @@ GROUPS = [
         ("sourced", "\"Fasting won't cure your diabetes,\" said Dr. Ken Ito, an endocrinologist at Bayview Clinic.", "", "negated-null"),
         ("vague", "\"It absolutely cures diabetes,\" one doctor told us.", "MC002=absolutely; MC003=one doctor told us; +MC001", "absolute"),
         ("sourced", "Health officials say the measles vaccine is 97% effective after two doses, according to the CDC.", ""),
-        ("plain", "The measles vaccine is 97% effective after two doses.", "MC001=is 97% effective; G", "public-health-guidance"),
+        ("plain", "The measles vaccine is 97% effective after two doses.", "MC001=is 97% effective"),
     ]),
 ]

@@ -84,7 +84,7 @@ GROUPS = [
     ]),
     ("ni-negated", "negated-null", [
         ("Eating, diet, and nutrition have not been shown to play a role in causing or preventing pyelonephritis.", ""),
-        ("Others note that no evidence supports the idea that home-use AEDs save more lives.", ""),
+        ("Others note that no evidence supports the idea that home-use AEDs save more lives.", "MC003=Others note", "attribution"),
         ("Although open-angle glaucoma cannot be cured, it can usually be controlled.", ""),
         ("For most patients with small cell lung cancer, current treatments do not cure the cancer.", ""),
         ("Hormone replacement therapy with estrogen only does not lower the risk of having invasive colorectal cancer or the risk of dying from colorectal cancer.", ""),
