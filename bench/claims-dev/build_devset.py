@@ -97,7 +97,12 @@ def build(corpus: Corpus | None, previous: dict[str, dict]) -> list[dict]:
                     markdown, spec, *rest = entry
                 else:
                     variant, markdown, spec, *rest = entry
-                patterns = sorted(set(group_patterns.split()) | set((rest[0] if rest else "").split()))
+                patterns = set(group_patterns.split()) | set((rest[0] if rest else "").split())
+                if variant in ("sourced", "footnote"):
+                    patterns.add("citation")
+                if variant == "reference":
+                    patterns.add("reference-section")
+                patterns = sorted(patterns)
                 marked = MARK.findall(markdown)
                 if len(marked) > 1:
                     raise ValueError(f"{group}: more than one marked sentence")
