@@ -270,8 +270,13 @@ def _offset(text: str, line: int, column: int) -> int:
     return sum(len(x) + 1 for x in lines[: line - 1]) + column - 1
 
 
-def devset_predictions(items: list[dict[str, Any]], rules: list[Rule]) -> list[dict[str, Any]]:
-    """Lint each item's Markdown and keep the findings that overlap the judged sentence."""
+def devset_predictions(items: list[dict[str, Any]], rules: list[Rule],
+                       spans_out: list[dict[str, list[tuple[int, int]]]] | None = None) -> list[dict[str, Any]]:
+    """Lint each item's Markdown and keep the findings that overlap the judged sentence.
+
+    Returns, per item, the matched text of each rule's findings; ``spans_out`` (if given) receives
+    their offsets relative to the judged sentence.
+    """
     engine = engine_rules(rules)
     preds = []
     for item in items:
@@ -279,6 +284,7 @@ def devset_predictions(items: list[dict[str, Any]], rules: list[Rule]) -> list[d
         start = md.index(text)
         end = start + len(text)
         got: dict[str, list[str]] = {}
+        spans: dict[str, list[tuple[int, int]]] = {}
         for f in lint_markdown(md, engine):
             if f.code not in CODES:
                 continue
@@ -286,8 +292,27 @@ def devset_predictions(items: list[dict[str, Any]], rules: list[Rule]) -> list[d
             fe = max(_offset(md, f.end_line, f.end_column), fs + 1)
             if fs < end and fe > start:
                 got.setdefault(f.code, []).append(f.match or "")
+                spans.setdefault(f.code, []).append((fs - start, fe - start))
         preds.append(got)
+        if spans_out is not None:
+            spans_out.append(spans)
     return preds
+
+
+def trigger_agreement(items: list[dict[str, Any]], preds: list[dict[str, list[str]]],
+                      spans: list[dict[str, list[tuple[int, int]]]]) -> dict[str, tuple[int, int]]:
+    """Per rule: (hits whose finding overlaps the labelled trigger span, hits)."""
+    out: dict[str, tuple[int, int]] = {}
+    for code in CODES:
+        agree = total = 0
+        for item, got, found in zip(items, preds, spans):
+            if code in item["rules"] and code in got:
+                total += 1
+                t0 = item["text"].index(item["triggers"][code])
+                t1 = t0 + len(item["triggers"][code])
+                agree += any(s < t1 and e > t0 for s, e in found.get(code, []))
+        out[code] = (agree, total)
+    return out
 
 
 def _judge(item: dict[str, Any], got: Mapping[str, list[str]], policy: str) -> dict[str, Any]:
@@ -309,7 +334,8 @@ def _judge(item: dict[str, Any], got: Mapping[str, list[str]], policy: str) -> d
 def devset(path: Path, rules: list[Rule], out: dict[str, Any]) -> list[str]:
     """Score every rule on the dev set per split and style; list misses and false alarms by pattern."""
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    preds = devset_predictions(items, rules)
+    found: list[dict[str, list[tuple[int, int]]]] = []
+    preds = devset_predictions(items, rules, found)
     counts = Counter((it["style"], it["split"]) for it in items)
     lines = [f"Items: {len(items)}; by style and split: "
              f"{', '.join(f'{s}/{sp} {n}' for (s, sp), n in sorted(counts.items()))}. Each item's Markdown is linted "
@@ -335,6 +361,11 @@ def devset(path: Path, rules: list[Rule], out: dict[str, Any]) -> list[str]:
                                  f"{sc.tp} | {sc.fp} | {sc.fn} |")
                     figures[f"{policy}|{split}|{style}|{code}"] = sc.to_dict()
             lines.append("")
+    agreement = trigger_agreement(items, preds, found)
+    lines += ["Trigger agreement (both splits): of the items where a required rule reported the sentence, "
+              "how many have a finding that overlaps the labelled trigger span: "
+              + ", ".join(f"{c} {a}/{t}" for c, (a, t) in agreement.items()) + ".", ""]
+    figures["trigger_agreement"] = {c: {"agree": a, "hits": t} for c, (a, t) in agreement.items()}
     # Misses and false alarms under the general policy, grouped by the item's patterns.
     judged = [_judge(it, got, "general") for it, got in zip(items, preds)]
     by_pattern: dict[str, list[str]] = {}
