@@ -382,7 +382,15 @@ def devset(path: Path, rules: list[Rule], out: dict[str, Any]) -> list[str]:
                       "patterns": it["patterns"]})
         for pattern in it["patterns"] or ["(none)"]:
             by_pattern.setdefault(pattern, []).append(entry)
-    lines += ["#### Misses and false alarms by pattern (policy `general`, both splits)", ""]
+    totals = Counter(p for it in items for p in it["patterns"])
+    missed_by = Counter(p for w in wrong if w["missed"] for p in w["patterns"])
+    false_by = Counter(p for w in wrong if w["false"] for p in w["patterns"])
+    lines += ["#### Items with a miss or a false alarm, per pattern (policy `general`, both splits)", "",
+              "| pattern | items | with a miss | with a false alarm |", "|---|---|---|---|"]
+    for pattern in sorted(totals, key=lambda p: (-(missed_by[p] + false_by[p]), p)):
+        lines.append(f"| `{pattern}` | {totals[pattern]} | {missed_by[pattern]} | {false_by[pattern]} |")
+    figures["by_pattern"] = {p: {"items": totals[p], "missed": missed_by[p], "false": false_by[p]} for p in totals}
+    lines += ["", "#### Misses and false alarms by pattern (policy `general`, both splits)", ""]
     for pattern in sorted(by_pattern):
         lines += [f"**{pattern}** ({len(by_pattern[pattern])})", "", *by_pattern[pattern], ""]
     figures["wrong"] = wrong

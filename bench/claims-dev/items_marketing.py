@@ -149,6 +149,8 @@ GROUPS = [
         ("plain", "Doctors recommend magnesium for better sleep.", "MC003=Doctors recommend"),
         ("plain", "Clinical studies show that our formula boosts energy.", "MC003=Clinical studies show; +MC001"),
         ("sourced", "A 2021 study in the journal Nutrients found that magnesium supplements improved sleep quality in older adults.", ""),
+        ("pronoun", "Lion's mane is a mushroom used in traditional Chinese medicine. ⟦It is known for its neuroprotective properties.⟧\n", "MC003=is known for; +MC001", "pronoun-subject"),
+        ("pronoun", "Lion's mane is a mushroom used in traditional Chinese medicine. ⟦It may protect nerve cells, according to early laboratory research.⟧\n", "MC003=according to early laboratory research"),
     ]),
     ("mk-what-research", "what-research-shows", [
         ("plain", "Here is what research shows about turmeric and joint pain.", ""),
