@@ -1,5 +1,16 @@
-"""Run contentlint as ``python -m contentlint``."""
+"""Run contentlint as ``python -m contentlint``.
 
-from contentlint.cli import main
+``python -m`` puts the current directory first on ``sys.path``, so a ``yaml.py`` or ``click.py`` in
+the folder being linted would be imported in place of the real library. The entry drops that path
+before importing anything else; contentlint's own modules are found through the package itself.
+"""
+
+import os
+import sys
+
+if sys.path and sys.path[0] in ("", os.getcwd()):
+    del sys.path[0]
+
+from contentlint.cli import main  # noqa: E402 - must follow the sys.path fix above
 
 main()

@@ -27,7 +27,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _settings(config: str | None, paths: tuple[str, ...]) -> Settings:
     if config:
-        return load_settings(Path(config))
+        return load_settings(Path(config), explicit=True)
     start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
     return load_settings(find_config(start))
 
@@ -187,7 +187,7 @@ def _load_all() -> dict[str, Rule]:
 
     try:
         settings = _settings(None, ())
-        return load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
+        return load_rules([builtin_rules_dir(), *settings.extra_rule_paths], settings.allow_code)
     except (ConfigError, RuleError) as exc:
         _fail(str(exc))
         raise AssertionError("unreachable") from exc

@@ -21,7 +21,7 @@ else:  # pragma: no cover - Python 3.10
 
 _KEYS = {"select", "ignore", "fail-on", "exclude", "extra-rule-paths", "per-file-ignores", "rules",
          "nlp-model", "max-file-size", "profile",
-         "duplicate-allow", "duplicate-scope"}
+         "duplicate-allow", "duplicate-scope", "allow-code"}
 
 
 class ConfigError(Exception):
@@ -44,6 +44,7 @@ class Settings:
     duplicate_allow: tuple[str, ...] = ()
     duplicate_scope: str | None = None  # "repository" | "files"; None: repository inside a git work tree
     max_file_size: int = 5 * 1024 * 1024
+    allow_code: tuple[str, ...] = ()
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -76,8 +77,12 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def load_settings(path: Path | None) -> Settings:
-    """Read and validate the settings in ``path`` (defaults when ``path`` is ``None``)."""
+def load_settings(path: Path | None, explicit: bool = False) -> Settings:
+    """Read and validate the settings in ``path`` (defaults when ``path`` is ``None``).
+
+    ``explicit`` is true when the user named the file (``--config``); only then may it allow code
+    (``allow-code``), because a file found by walking up from a linted path may come with the content.
+    """
     if path is None:
         return Settings()
     try:
@@ -92,10 +97,25 @@ def load_settings(path: Path | None) -> Settings:
     else:
         table = data.get("tool", {}).get("contentlint", data)
         prefix = f"{path}:"
-    return settings_from_table(table, prefix, path)
+    return settings_from_table(table, prefix, path, explicit)
 
 
-def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None) -> Settings:
+def _allow_code(table: Mapping[str, Any], prefix: str, explicit: bool) -> tuple[str, ...]:
+    if "allow-code" not in table:
+        return ()
+    if not explicit:
+        raise ConfigError(
+            f"{prefix} allow-code: lets house rules run Python code, so it is read only from a configuration "
+            "file named with --config, never from one found beside the linted files"
+        )
+    packages = _strings(table["allow-code"], f"{prefix} allow-code")
+    for package in packages:
+        if not package.isidentifier() or package == "contentlint":
+            raise ConfigError(f"{prefix} allow-code: {package!r} is not a top-level package name")
+    return packages
+
+
+def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None, explicit: bool = False) -> Settings:
     """Build ``Settings`` from a configuration table, naming any bad key."""
     unknown = sorted(set(table) - _KEYS)
     if unknown:
@@ -142,6 +162,7 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
         duplicate_allow=_strings(table.get("duplicate-allow", []), f"{prefix} duplicate-allow"),
         duplicate_scope=scope,
         max_file_size=max_size,
+        allow_code=_allow_code(table, prefix, explicit),
         source=path,
         root=base,
     )

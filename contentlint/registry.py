@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from .finding import Severity
-from .kinds import KINDS, OptionError, Scope
+from .kinds import KINDS, Kind, OptionError, Scope
+from .kinds.python import CODE_OPTIONS, PythonKind
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -61,12 +62,19 @@ class Rule:
     good: tuple[Example, ...] = ()
     references: tuple[str, ...] = ()
     path: str = ""
+    allow_code: frozenset[str] = frozenset()
 
     def with_options(self, overrides: Mapping[str, Any], where: str) -> Rule:
-        """Return the rule with ``overrides`` merged into its options, validated again."""
+        """Return the rule with ``overrides`` merged into its options, validated again.
+
+        Options that name code (``entry``) are refused: configuration is data, and a configuration
+        file found in a linted tree must not choose what contentlint imports and calls.
+        """
         level = self.level
         options = dict(self.options)
         for key, value in overrides.items():
+            if key in CODE_OPTIONS:
+                raise RuleError(f"{where}: {key}: names code to run and cannot be set from configuration")
             if key == "level":
                 try:
                     level = Severity.parse(str(value))
@@ -75,10 +83,17 @@ class Rule:
             else:
                 options[key] = value
         try:
-            prepared = KINDS[self.kind].prepare(options)
+            prepared = kind_for(self.kind, self.allow_code).prepare(options)
         except OptionError as exc:
             raise RuleError(f"{where}: {exc.key}: {exc}") from None
         return replace(self, options=options, prepared=prepared, level=level)
+
+
+def kind_for(kind: str, allow_code: frozenset[str] = frozenset()) -> Kind:
+    """Return the kind object for ``kind``; a ``python`` kind only imports from allowed packages."""
+    if kind == "python":
+        return PythonKind(allow_code)
+    return KINDS[kind]
 
 
 def builtin_rules_dir() -> Path:
@@ -110,8 +125,8 @@ def _string(data: Mapping[str, Any], key: str, where: str) -> str:
     return value.strip()
 
 
-def load_rule(path: Path, pack: str) -> Rule:
-    """Load and validate one rule file."""
+def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset()) -> Rule:
+    """Load and validate one rule file; a ``python`` rule may name only allowed code."""
     where = str(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
@@ -148,7 +163,7 @@ def load_rule(path: Path, pack: str) -> Rule:
     if not isinstance(options, dict):
         raise RuleError(f"{where}: options: must be a mapping")
     try:
-        prepared = KINDS[kind].prepare(options)
+        prepared = kind_for(kind, allow_code).prepare(options)
     except OptionError as exc:
         raise RuleError(f"{where}: options.{exc.key}: {exc}") from None
     fix = data.get("fix", "none")
@@ -169,12 +184,17 @@ def load_rule(path: Path, pack: str) -> Rule:
         why=_string(data, "why", where), options=options, prepared=prepared, fix_safe=fix == "safe",
         headings=headings, bad=_examples(examples.get("bad", []), f"{where}: examples.bad"),
         good=_examples(examples.get("good", []), f"{where}: examples.good"),
-        references=tuple(references), path=where,
+        references=tuple(references), path=where, allow_code=allow_code,
     )
 
 
-def load_rules(directories: Sequence[Path]) -> dict[str, Rule]:
-    """Load every pack (sub-directory) of every directory; codes and names must be unique."""
+def load_rules(directories: Sequence[Path], allow_code: Iterable[str] = ()) -> dict[str, Rule]:
+    """Load every pack (sub-directory) of every directory; codes and names must be unique.
+
+    ``allow_code`` names the top-level packages whose functions ``python`` rules may call besides
+    contentlint's own checks.
+    """
+    allowed = frozenset(allow_code)
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     for directory in directories:
@@ -182,7 +202,7 @@ def load_rules(directories: Sequence[Path]) -> dict[str, Rule]:
             raise RuleError(f"{directory}: rule directory not found")
         for pack_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
             for path in sorted(pack_dir.glob("*.yaml")):
-                rule = load_rule(path, pack_dir.name)
+                rule = load_rule(path, pack_dir.name, allowed)
                 if rule.code in rules:
                     raise RuleError(f"{path}: code: {rule.code} is already used by {rules[rule.code].path}")
                 if rule.name in names:

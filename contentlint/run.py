@@ -52,7 +52,7 @@ class RunResult:
 
 def known_rules(settings: Settings) -> dict[str, Rule]:
     """Return every rule the settings can see (built-in and extra packs), selected or not."""
-    return load_rules([builtin_rules_dir(), *settings.extra_rule_paths])
+    return load_rules([builtin_rules_dir(), *settings.extra_rule_paths], settings.allow_code)
 
 
 def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> dict[str, Rule]:
