@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .run import RunResult
 
 EXIT_USAGE = 2
+_FORMATS = ["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -46,16 +47,21 @@ def main() -> None:
     Examples:
       contentlint check samples/
       contentlint check article.md --format json
+      contentlint check docs/ --format sarif -o contentlint.sarif
+      contentlint check docs/ --format html -o report.html
       cat draft.md | contentlint check - --stdin-filename draft.md
       contentlint rules
       contentlint explain MC001
+      contentlint init
     """
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
+              help="Write the report to FILE (atomically); standard output still shows the findings.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes, prefixes, names or packs, comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
@@ -65,20 +71,29 @@ def main() -> None:
               help="Configuration file (default: nearest .contentlint.toml or pyproject.toml upward).")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="With '-': the name to report and whose extension picks the format.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only findings at or above --fail-on; no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the findings: no grades, summary or progress bar.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (read errors still exit 2).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal; a non-empty NO_COLOR turns it off, FORCE_COLOR on).")
+@click.option("--duplicate-scope", type=click.Choice(["repository", "files"]), default=None,
+              help="Compare with the git repository's other tracked files, or only the files given "
+                   "[default: repository inside a git work tree].")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes for many files (0: one per CPU).")
 @click.option("--fix", is_flag=True, help="Apply the fixes marked safe, in place (atomic writes).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
+def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, config: str | None, stdin_filename: str | None,
+          quiet: bool, exit_zero: bool, statistics: bool, color: str, duplicate_scope: str | None,
           jobs: int, fix: bool, diff: bool) -> None:
     """Lint PATHS (files or directories, recursed; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration or read errors.
     """
-    from .formatters import FORMATTERS
+    from .formatters import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
+    from .formatters.emit import default_format, emit, progress_bar, use_colour
     from .run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
@@ -93,13 +108,16 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     except (ConfigError, RuleError) as exc:
         _fail(str(exc))
         return
-    if fail_on:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if fail_on:
         settings = replace(settings, fail_on=Severity.parse(fail_on))
+    if duplicate_scope:
+        settings = replace(settings, duplicate_scope=duplicate_scope)
+    fmt = fmt or default_format()
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
-                     keep_source=fix or diff)
+                     keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else progress_bar)
     for notice in run.notices:
         click.echo(f"contentlint: {notice}", err=True)
     if diff:
@@ -109,8 +127,16 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     for result in run.files:
         if result.error:
             click.echo(f"{result.path}: error CL001 {result.error}", err=True)
-    FORMATTERS[fmt](run, sys.stdout, quiet)
-    sys.exit(run.exit_code())
+    options = OutputOptions(quiet=quiet, colour=use_colour(color, sys.stdout), rules=catalogue(rules))
+    if statistics:
+        render_statistics(run, sys.stdout, options)
+    try:
+        if output or not statistics:
+            emit(run, fmt, options, Path(output) if output else None, show=not statistics)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    code = run.exit_code()
+    sys.exit(0 if exit_zero and code == 1 else code)
 
 
 def _print_diffs(run: RunResult) -> int:
@@ -168,11 +194,19 @@ def _load_all() -> dict[str, Rule]:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
 @click.option("--pack", default=None, help="Only the rules of this pack.")
 def rules(fmt: str, pack: str | None) -> None:
     """List every rule: code, name, pack, level and summary."""
     loaded = _load_all()
+    if fmt == "json":
+        import json
+
+        from .formatters import catalogue
+
+        infos = [i.to_dict() for i in catalogue(loaded).values() if not pack or i.family == pack]
+        click.echo(json.dumps(infos, indent=2, ensure_ascii=False))
+        return
     rows = [(r.code, r.name, r.pack, str(r.level), r.summary) for r in loaded.values() if not pack or r.pack == pack]
     if not pack:
         rows += [(c.code, c.name, "engine", str(c.level), c.summary) for c in ENGINE_CODES]
@@ -191,11 +225,25 @@ def rules(fmt: str, pack: str | None) -> None:
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Explain a rule (by code or name): summary, why, options and examples."""
+    """Explain a rule (by code or name): summary, why, options and examples.
+
+    A prefix (``MC``) or a pack name lists the rules it covers.
+    """
+    import json
+
+    from .registry import resolve
+
     loaded = _load_all()
     rule = loaded.get(code.upper()) or next((r for r in loaded.values() if r.name == code), None)
     if rule is None:
         engine = next((c for c in ENGINE_CODES if c.code == code.upper() or c.name == code), None)
+        covered = sorted(resolve(code, loaded)) if engine is None else []
+        if covered:
+            click.echo(f"{len(covered)} rules match {code!r}; `contentlint explain CODE` explains one:\n")
+            for found in covered:
+                r = loaded[found]
+                click.echo(f"  {r.code}  {r.name}  ({r.level}, pack {r.pack}): {r.summary}")
+            return
         if engine is None:
             _fail(f"unknown rule {code!r}; `contentlint rules` lists them")
             return
@@ -207,7 +255,9 @@ def explain(code: str) -> None:
     if shown:
         click.echo("\nOptions:")
         for key, value in shown.items():
-            click.echo(f"  {key} = {value!r}")
+            # A writer reads this, not a Python programmer: yes/no rather than True/False.
+            shown_value = ("yes" if value else "no") if isinstance(value, bool) else json.dumps(value)
+            click.echo(f"  {key} = {shown_value}")
     if rule.fix_safe:
         click.echo("\nFix: safe (applied by --fix)")
     for title, examples in (("Bad", rule.bad), ("Good", rule.good)):
@@ -218,6 +268,29 @@ def explain(code: str) -> None:
                 click.echo("  - " + example.text.strip().replace("\n", "\n    ") + suffix)
     for reference in rule.references:
         click.echo(f"\nReference: {reference}")
+
+
+@main.command()
+@click.option("--pyproject", is_flag=True, help="Add the table to ./pyproject.toml instead of writing .contentlint.toml.")
+def init(pyproject: bool) -> None:
+    """Write a commented [tool.contentlint] starter with the health defaults (never overwrites)."""
+    from importlib.resources import files
+
+    template = files("contentlint").joinpath("templates/init.toml").read_text(encoding="utf-8")
+    target = Path("pyproject.toml" if pyproject else ".contentlint.toml")
+    if pyproject:
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if "[tool.contentlint" in existing:
+            _fail(f"{target} already has a [tool.contentlint] table; edit it instead")
+        with target.open("a", encoding="utf-8") as stream:
+            stream.write(("\n" if existing and not existing.endswith("\n\n") else "") + template)
+    else:
+        try:
+            with target.open("x", encoding="utf-8") as stream:  # "x": refuse to overwrite, atomically
+                stream.write(template)
+        except FileExistsError:
+            _fail(f"{target} already exists; remove it or edit it")
+    click.echo(f"wrote the contentlint settings to {target}; `contentlint check .` uses them")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,7 +21,7 @@ else:  # pragma: no cover - Python 3.10
 
 _KEYS = {"select", "ignore", "fail-on", "exclude", "extra-rule-paths", "per-file-ignores", "rules",
          "nlp-model", "max-file-size", "profile",
-         "duplicate-allow", "allow-code"}
+         "duplicate-allow", "duplicate-scope", "allow-code"}
 
 
 class ConfigError(Exception):
@@ -42,6 +42,7 @@ class Settings:
     nlp_model: str | None = None
     profile: str = "general"
     duplicate_allow: tuple[str, ...] = ()
+    duplicate_scope: str | None = None  # "repository" | "files"; None: repository inside a git work tree
     max_file_size: int = 5 * 1024 * 1024
     allow_code: tuple[str, ...] = ()
     source: Path | None = None
@@ -145,6 +146,9 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
     max_size = table.get("max-file-size", 5 * 1024 * 1024)
     if isinstance(max_size, bool) or not isinstance(max_size, int) or max_size <= 0:
         raise ConfigError(f"{prefix} max-file-size: must be a positive whole number of bytes")
+    scope = table.get("duplicate-scope")
+    if scope is not None and scope not in ("repository", "files"):
+        raise ConfigError(f"{prefix} duplicate-scope: must be \"repository\" or \"files\"")
     return Settings(
         select=_strings(table.get("select", []), f"{prefix} select"),
         ignore=_strings(table.get("ignore", []), f"{prefix} ignore"),
@@ -156,6 +160,7 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
         nlp_model=model,
         profile=profile,
         duplicate_allow=_strings(table.get("duplicate-allow", []), f"{prefix} duplicate-allow"),
+        duplicate_scope=scope,
         max_file_size=max_size,
         allow_code=_allow_code(table, prefix, explicit),
         source=path,

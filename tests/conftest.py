@@ -26,6 +26,13 @@ def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _neutral_output_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drop the variables that change the default output (format, colour), so goldens hold anywhere."""
+    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Add ``--update-goldens``: rewrite the golden files instead of comparing with them."""
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*")

@@ -1,4 +1,8 @@
-"""Output formats: each renders a run's results; ``FORMATTERS`` maps a name to its renderer."""
+"""Output formats: each renders a run's results; ``FORMATTERS`` maps a name to its renderer.
+
+Every renderer takes ``(run, out, options)`` and writes to ``out``; they differ only in form, so
+every format reports the same findings.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,24 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..run import RunResult
+from .base import OutputOptions, RuleInfo, catalogue
+from .full import render_full
+from .github import render_github
+from .gitlab import render_gitlab
+from .html import render_html
 from .json_format import render_json
-from .text import render_text
+from .junit import render_junit
+from .sarif import render_sarif
+from .text import render_statistics, render_text
 
-Formatter = Callable[[RunResult, TextIO, bool], None]
+Formatter = Callable[[RunResult, TextIO, OutputOptions], None]
 
-FORMATTERS: dict[str, Formatter] = {"text": render_text, "json": render_json}
+FORMATTERS: dict[str, Formatter] = {
+    "text": render_text, "full": render_full, "json": render_json, "sarif": render_sarif, "github": render_github,
+    "junit": render_junit, "gitlab": render_gitlab, "html": render_html,
+}
 
-__all__ = ["FORMATTERS", "Formatter"]
+# Formats that show source text need the run to keep each file's decoded text.
+NEEDS_SOURCE = frozenset({"full", "html"})
+
+__all__ = ["FORMATTERS", "NEEDS_SOURCE", "Formatter", "OutputOptions", "RuleInfo", "catalogue", "render_statistics"]

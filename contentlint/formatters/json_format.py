@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from ..finding import Severity
 from ..run import RunResult
+from .base import OutputOptions
 
 SCHEMA_VERSION = 1
 
@@ -40,7 +41,7 @@ def to_json(run: RunResult) -> dict[str, Any]:
     }
 
 
-def render_json(run: RunResult, out: TextIO, quiet: bool) -> None:
+def render_json(run: RunResult, out: TextIO, options: OutputOptions) -> None:
     """Write the run as one JSON document (``quiet`` has no effect on JSON)."""
     json.dump(to_json(run), out, indent=2, ensure_ascii=False)
     out.write("\n")

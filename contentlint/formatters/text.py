@@ -1,34 +1,33 @@
-"""Text output: ``path:line:col: severity CODE message`` a line, then a summary line."""
+"""Text output: ``path:line:col: severity CODE message`` a line, then grades and a summary line."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 import click
 
-from ..finding import Severity
+from ..finding import Finding, Severity
 from ..run import RunResult
+from .base import OutputOptions, findings
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render_text(run: RunResult, out: TextIO, quiet: bool) -> None:
-    """Write one line per finding and (unless ``quiet``) a summary; colour only on a terminal."""
-    colour = out.isatty() if hasattr(out, "isatty") else False
-    for result in run.files:
-        if result.error:
-            continue
-        for finding in result.findings:
-            if quiet and finding.severity < run.fail_on:
-                continue
-            severity = str(finding.severity)
-            if colour:
-                severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
-            line = f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.code} {finding.message}"
-            for related in finding.related:
-                line += f" [see {related.path}:{related.line}:{related.column}]"
-            click.echo(line, file=out, color=colour)
-    if quiet:
+def finding_line(finding: Finding, colour: bool) -> str:
+    """Return the one-line form of a finding, clickable in editors (``path:line:col:``)."""
+    severity = str(finding.severity)
+    if colour:
+        severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
+    line = f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.code} {finding.message}"
+    for related in finding.related:
+        line += f" [see {related.path}:{related.line}:{related.column}]"
+    return line
+
+
+def render_summary(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+    """Write each article's reading grade and the summary line (nothing under ``quiet``)."""
+    if options.quiet:
         return
     for result in run.files:
         grade = result.metrics.get(run.grade_metric) if not result.error else None
@@ -41,4 +40,31 @@ def render_text(run: RunResult, out: TextIO, quiet: bool) -> None:
     summary = f"{len(run.files)} file{'s' if len(run.files) != 1 else ''} checked: {', '.join(parts)}"
     if unreadable:
         summary += f"; {unreadable} could not be read"
-    click.echo(summary, file=out, color=colour)
+    click.echo(summary, file=out, color=options.colour)
+
+
+def render_text(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+    """Write one line per finding, then (unless ``quiet``) the grades and a summary.
+
+    ``quiet`` keeps every finding: it drops only what is not a finding, as ruff's ``-q`` does, so
+    that a quiet run in a hook still shows the warnings it passes.
+    """
+    for _, finding in findings(run):
+        click.echo(finding_line(finding, options.colour), file=out, color=options.colour)
+    render_summary(run, out, options)
+
+
+def render_statistics(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+    """Write the number of findings per rule, most frequent first (``--statistics``)."""
+    counts = Counter((f.code, f.name, f.severity) for _, f in findings(run))
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    for (code, name, severity), number in rows:
+        level = str(severity)
+        if options.colour:
+            level = click.style(level, fg=_COLOURS[severity], bold=True)
+        click.echo(f"{number:>{width}}  {code}  {name}  ({level})", file=out, color=options.colour)
+    if not options.quiet:
+        total = sum(counts.values())
+        click.echo(f"{total} finding{'s' if total != 1 else ''} in {len(run.files)} "
+                   f"file{'s' if len(run.files) != 1 else ''}", file=out)
