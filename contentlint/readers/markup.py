@@ -1,0 +1,252 @@
+"""Markup that Markdown parsers read as text: front matter dialects, templates, attributes, MDX.
+
+Static-site generators run a template language over the page before (or instead of) Markdown:
+Liquid and Jinja (``{% %}``, ``{{ }}``, ``{# #}``), Hugo shortcodes (``{{< >}}``, ``{{% %}}``), and
+MDX adds ``import``/``export`` statements, JSX elements and ``{expressions}``. Hugo also accepts TOML
+(``+++``) and JSON front matter, and Pandoc and kramdown attach attribute lists (``{.class}``,
+``{: .note}``, ``{#id}``). A CommonMark parser sees all of that as prose.
+
+:func:`find_markup` finds those spans without changing any offset. It returns every span (the
+Markdown reader drops prose characters that fall inside one, so they are never linted or fixed) and
+a copy of the text in which spans that fill whole lines are blanked out. Blanking whole lines is
+what the generator does too (a line holding only ``{% if %}`` renders as an empty line), while a
+span that shares its line with prose is left for the reader to drop: blanking it could turn the
+rest of the line into an indented code block.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..sourcemap import LINE_BREAK_RE
+
+Span = tuple[int, int]
+
+# Template regions whose body is not prose either: code listings, raw template text, comments.
+_TEMPLATE_BODIES = re.compile(
+    r"\{%-?\s*(highlight|raw|comment|codeblock|code)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}"
+    r"|\{\{[<%]\s*(highlight|code)\b.*?[>%]\}\}.*?\{\{[<%]\s*/\2\s*[>%]\}\}"
+    r"|\{\{<\s*/\*.*?\*/\s*>\}\}|\{\{%\s*/\*.*?\*/\s*%\}\}",
+    re.DOTALL,
+)
+# One template tag: Liquid/Jinja statements, expressions and comments; Hugo shortcodes ({{< >}} and
+# {{% %}}) are expressions of the same shape. A tag may wrap lines but never spans a blank line,
+# which keeps a stray "{{" in prose from swallowing the article.
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+# Pandoc and kramdown attribute lists: {.class}, {#id}, {key=value}, {: .note}, and kramdown's {:toc}.
+_ATTR_ITEM = r"(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"']+))"
+_ATTRIBUTES = re.compile(r"\{:?[ \t]*" + _ATTR_ITEM + r"(?:[ \t]+" + _ATTR_ITEM + r")*[ \t]*\}|\{:[ \t]*[\w-]*[ \t]*\}")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+# Longest span taken for one template tag or MDX expression; longer means an unclosed opener.
+_MAX_SPAN = 4000
+
+# MDX: ESM statements at the start of a line, and JSX tags (a capitalised or dotted name, or a
+# fragment). Lower-case tags are HTML, which the Markdown reader parses as HTML.
+_ESM_START = re.compile(r"^(?:import|export)\b", re.MULTILINE)
+_JSX_TAG = re.compile(r"<(?:/?[A-Z][\w.:-]*|/?[a-z][\w-]*\.[\w.-]+)(?:\s[^<>{}]*)?|</?>")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Markup spans of a text and the text to parse (whole-line spans blanked, offsets unchanged)."""
+
+    text: str
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...] = ()
+
+    def contains(self, offset: int) -> bool:
+        """Return whether source ``offset`` lies inside a markup span."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
+def find_markup(text: str, mdx: bool = False) -> Markup:
+    """Return the front matter, template, attribute and (for MDX) ESM and JSX spans of ``text``."""
+    spans: list[Span] = []
+    front = _front_matter(text)
+    if front:
+        spans.append(front)
+    if "{" in text or (mdx and "<" in text) or (mdx and ("import" in text or "export" in text)):
+        fences = _fenced_code(text)
+        spans.extend(_template_spans(text, front))
+        spans.extend(m.span() for m in _ATTRIBUTES.finditer(text))
+        if mdx:
+            spans.extend(_esm_spans(text, fences))
+            spans.extend(_jsx_spans(text, fences))
+            spans.extend(_expression_spans(text, fences))
+    merged = _merge(spans)
+    return Markup(_blank_whole_lines(text, merged), tuple(merged), tuple(start for start, _ in merged))
+
+
+def _front_matter(text: str) -> Span | None:
+    """Return the span of TOML (``+++``) or JSON front matter at the very start, if any.
+
+    YAML front matter (``---``) is left to markdown-it's front-matter plugin.
+    """
+    first = LINE_BREAK_RE.search(text)
+    if first is None:
+        return None
+    opener = text[: first.start()].rstrip()
+    if opener == "+++":
+        close = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+        for match in close.finditer(text, first.end()):
+            return 0, _line_end(text, match.end())
+        return None
+    if opener == "{":
+        # Hugo's JSON front matter: an object whose closing brace stands alone on its line.
+        for match in re.finditer(r"^\}[ \t]*$", text[first.end():], re.MULTILINE):
+            end = first.end() + match.end()
+            try:
+                json.loads(text[:end])
+            except ValueError:
+                continue
+            return 0, _line_end(text, end)
+    return None
+
+
+def _line_end(text: str, offset: int) -> int:
+    """Return the offset just after the line break that ends the line holding ``offset``."""
+    match = LINE_BREAK_RE.search(text, offset)
+    return match.end() if match else len(text)
+
+
+def _template_spans(text: str, front: Span | None) -> Iterator[Span]:
+    start = front[1] if front else 0
+    taken: list[Span] = []
+    for match in _TEMPLATE_BODIES.finditer(text, start):
+        taken.append(match.span())
+        yield match.span()
+    for match in _TEMPLATE_TAG.finditer(text, start):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        if match.end() - match.start() > _MAX_SPAN or _BLANK_LINE.search(match.group(0)):
+            continue
+        yield match.span()
+
+
+def _fenced_code(text: str) -> list[Span]:
+    """Return the spans of fenced code blocks (where MDX braces and tags are code, not syntax)."""
+    spans: list[Span] = []
+    opened: tuple[int, str] | None = None
+    for match in _FENCE.finditer(text):
+        fence = match.group(1)
+        if opened is None:
+            opened = (match.start(), fence)
+        elif fence[0] == opened[1][0] and len(fence) >= len(opened[1]):
+            spans.append((opened[0], _line_end(text, match.end())))
+            opened = None
+    if opened is not None:
+        spans.append((opened[0], len(text)))
+    return spans
+
+
+def _outside(position: int, fences: list[Span]) -> bool:
+    return not any(start <= position < end for start, end in fences)
+
+
+def _balanced_end(text: str, start: int, open_char: str, close_char: str) -> int | None:
+    """Return the offset after the bracket closing the one at ``start``, skipping JS strings."""
+    depth = 0
+    quote = ""
+    limit = min(len(text), start + _MAX_SPAN)
+    index = start
+    while index < limit:
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'`" and depth:
+            quote = char
+        elif char == open_char:
+            depth += 1
+        elif char == close_char:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _esm_spans(text: str, fences: list[Span]) -> Iterator[Span]:
+    """Yield MDX ``import``/``export`` statements: to the line where brackets balance again."""
+    for match in _ESM_START.finditer(text):
+        if not _outside(match.start(), fences):
+            continue
+        depth = 0
+        position = match.start()
+        while True:
+            end = _line_end(text, position)
+            line = text[position:end]
+            depth += sum(line.count(c) for c in "{([") - sum(line.count(c) for c in "})]")
+            position = end
+            if depth <= 0 or position >= len(text) or position - match.start() > _MAX_SPAN:
+                break
+        yield match.start(), position
+
+
+def _jsx_spans(text: str, fences: list[Span]) -> Iterator[Span]:
+    """Yield JSX tags (``<Tabs>``, ``<Card title={x} />``, ``</Tabs>``, fragments), props included."""
+    for match in _JSX_TAG.finditer(text):
+        if not _outside(match.start(), fences):
+            continue
+        position = match.end()
+        # Props may hold {expressions} containing ">"; walk over them to the tag's real end.
+        while position < len(text) and position - match.start() < _MAX_SPAN:
+            char = text[position]
+            if char == "{":
+                end = _balanced_end(text, position, "{", "}")
+                if end is None:
+                    break
+                position = end
+            elif char == ">":
+                yield match.start(), position + 1
+                break
+            elif char == "<":
+                break
+            else:
+                position += 1
+
+
+def _expression_spans(text: str, fences: list[Span]) -> Iterator[Span]:
+    """Yield MDX ``{expressions}`` (comments ``{/* */}`` included), outside fenced code."""
+    position = text.find("{")
+    while position >= 0:
+        end = _balanced_end(text, position, "{", "}") if _outside(position, fences) else None
+        if end is not None and not _BLANK_LINE.search(text, position, end):
+            yield position, end
+            position = text.find("{", end)
+        else:
+            position = text.find("{", position + 1)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blank_whole_lines(text: str, spans: list[Span]) -> str:
+    """Blank every span that is alone on its lines (line breaks kept, so offsets do not move)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        line_end = _line_end(text, end) if end and text[end - 1] not in "\r\n" else end
+        if text[line_start:start].strip() or text[end:line_end].strip():
+            continue
+        for index in range(start, end):
+            if chars[index] not in "\r\n":
+                chars[index] = " "
+    return "".join(chars)
