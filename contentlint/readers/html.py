@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from ..document import Block, BlockRole, Comment, Parsed
 from ..finding import BlockKind
 from ..sourcemap import ProseBuilder, SourceMap
+from .markup import find_markup
 
 _BLOCK_KINDS = {
     "p": BlockKind.PARAGRAPH,
@@ -238,6 +239,12 @@ def read_html_fragment(source: str, base: int, end: int, hidden: Callable[[int],
 
 
 def read_html(text: str) -> Parsed:
-    """Return the prose blocks and comments of an HTML document."""
-    blocks, comments = read_html_fragment(text, 0, len(text))
+    """Return the prose blocks and comments of an HTML document.
+
+    Site generators' HTML pages and layouts carry front matter and template syntax too (Jekyll,
+    Hugo, Eleventy): those spans are never prose.
+    """
+    markup = find_markup(text, yaml=True)
+    hidden = markup.contains if markup.spans else None
+    blocks, comments = read_html_fragment(markup.text, 0, len(text), hidden)
     return Parsed(tuple(blocks), tuple(comments))

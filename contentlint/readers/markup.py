@@ -1,5 +1,7 @@
 """Markup that Markdown parsers read as text: front matter dialects, templates, attributes, MDX.
 
+Also container fences (Docusaurus and Pandoc ``:::``, MkDocs ``!!!``), whose marker lines are markup.
+
 Static-site generators run a template language over the page before (or instead of) Markdown:
 Liquid and Jinja (``{% %}``, ``{{ }}``, ``{# #}``), Hugo shortcodes (``{{< >}}``, ``{{% %}}``), and
 MDX adds ``import``/``export`` statements, JSX elements and ``{expressions}``. Hugo also accepts TOML
@@ -40,6 +42,9 @@ _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 # Pandoc and kramdown attribute lists: {.class}, {#id}, {key=value}, {: .note}, and kramdown's {:toc}.
 _ATTR_ITEM = r"(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"']+))"
 _ATTRIBUTES = re.compile(r"\{:?[ \t]*" + _ATTR_ITEM + r"(?:[ \t]+" + _ATTR_ITEM + r")*[ \t]*\}|\{:[ \t]*[\w-]*[ \t]*\}")
+# Container fences: Docusaurus and Pandoc ("::: tip Title", ":::"), MkDocs ("!!! note", "??? tip").
+# The marker line is markup; an admonition's title on it is a label, not a sentence.
+_CONTAINER_LINE = re.compile(r"^ {0,3}(?::{3,}|[!?]{3}\+?[ \t]+\w)[^\r\n]*", re.MULTILINE)
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 # Longest span taken for one template tag or MDX expression; longer means an unclosed opener.
 _MAX_SPAN = 4000
@@ -65,12 +70,18 @@ class Markup:
         return index >= 0 and offset < self.spans[index][1]
 
 
-def find_markup(text: str, mdx: bool = False) -> Markup:
-    """Return the front matter, template, attribute and (for MDX) ESM and JSX spans of ``text``."""
+def find_markup(text: str, mdx: bool = False, yaml: bool = False) -> Markup:
+    """Return the front matter, template, attribute and (for MDX) ESM and JSX spans of ``text``.
+
+    ``yaml`` also takes YAML front matter (``---``); the Markdown reader leaves that to
+    markdown-it's front-matter plugin, the HTML reader (Jekyll pages and layouts) asks for it here.
+    """
     spans: list[Span] = []
-    front = _front_matter(text)
+    front = _front_matter(text, yaml)
     if front:
         spans.append(front)
+    if ":::" in text or "!!!" in text or "???" in text:
+        spans.extend(m.span() for m in _CONTAINER_LINE.finditer(text))
     if "{" in text or (mdx and "<" in text) or (mdx and ("import" in text or "export" in text)):
         fences = _fenced_code(text)
         spans.extend(_template_spans(text, front))
@@ -83,17 +94,14 @@ def find_markup(text: str, mdx: bool = False) -> Markup:
     return Markup(_blank_whole_lines(text, merged), tuple(merged), tuple(start for start, _ in merged))
 
 
-def _front_matter(text: str) -> Span | None:
-    """Return the span of TOML (``+++``) or JSON front matter at the very start, if any.
-
-    YAML front matter (``---``) is left to markdown-it's front-matter plugin.
-    """
+def _front_matter(text: str, yaml: bool) -> Span | None:
+    """Return the span of TOML (``+++``), JSON or (with ``yaml``) YAML front matter at the start."""
     first = LINE_BREAK_RE.search(text)
     if first is None:
         return None
     opener = text[: first.start()].rstrip()
-    if opener == "+++":
-        close = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+    if opener == "+++" or (yaml and opener == "---"):
+        close = re.compile(r"^" + re.escape(opener) + r"[ \t]*$", re.MULTILINE)
         for match in close.finditer(text, first.end()):
             return 0, _line_end(text, match.end())
         return None
