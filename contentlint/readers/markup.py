@@ -29,16 +29,17 @@ from ..sourcemap import LINE_BREAK_RE
 Span = tuple[int, int]
 
 # Template regions whose body is not prose either: code listings, raw template text, comments.
-_TEMPLATE_BODIES = re.compile(
-    r"\{%-?\s*(highlight|raw|comment|codeblock|code)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}"
-    r"|\{\{[<%]\s*(highlight|code)\b.*?[>%]\}\}.*?\{\{[<%]\s*/\2\s*[>%]\}\}"
-    r"|\{\{<\s*/\*.*?\*/\s*>\}\}|\{\{%\s*/\*.*?\*/\s*%\}\}",
-    re.DOTALL,
+# The opening tag is matched here; its end tag is searched for from there (see _template_bodies).
+_BODY_OPENER = re.compile(
+    r"\{%-?\s*(highlight|raw|comment|codeblock|code)\b[^%]{0,500}%\}"
+    r"|\{\{([<%])\s*(highlight|code)\b[^}]{0,500}[>%]\}\}"
 )
-# One template tag: Liquid/Jinja statements, expressions and comments; Hugo shortcodes ({{< >}} and
-# {{% %}}) are expressions of the same shape. A tag may wrap lines but never spans a blank line,
-# which keeps a stray "{{" in prose from swallowing the article.
-_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+_ESCAPED_SHORTCODE = re.compile(r"\{\{([<%])\s*/\*")
+# One template tag: Liquid/Jinja statements ({% %}), expressions ({{ }}) and comments ({# #}); Hugo
+# shortcodes ({{< >}} and {{% %}}) are expressions of the same shape. A tag may wrap lines but never
+# spans a blank line, which keeps a stray "{{" in prose from swallowing the article.
+_TEMPLATE_OPENER = re.compile(r"\{[%{#]")
+_TEMPLATE_CLOSERS = {"%": "%}", "{": "}}", "#": "#}"}
 # Pandoc and kramdown attribute lists: {.class}, {#id}, {key=value}, {: .note}, and kramdown's {:toc}.
 _ATTR_ITEM = r"(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"']+))"
 _ATTRIBUTES = re.compile(r"\{:?[ \t]*" + _ATTR_ITEM + r"(?:[ \t]+" + _ATTR_ITEM + r")*[ \t]*\}|\{:[ \t]*[\w-]*[ \t]*\}")
@@ -88,8 +89,9 @@ def find_markup(text: str, mdx: bool = False, yaml: bool = False) -> Markup:
         spans.extend(m.span() for m in _ATTRIBUTES.finditer(text))
         if mdx:
             spans.extend(_esm_spans(text, fences))
-            spans.extend(_jsx_spans(text, fences))
-            spans.extend(_expression_spans(text, fences))
+            pairs = _brace_pairs(text, fences)
+            spans.extend(_jsx_spans(text, fences, pairs))
+            spans.extend(_expression_spans(pairs))
     merged = _merge(spans)
     return Markup(_blank_whole_lines(text, merged), tuple(merged), tuple(start for start, _ in merged))
 
@@ -123,18 +125,76 @@ def _line_end(text: str, offset: int) -> int:
     return match.end() if match else len(text)
 
 
+def _positions(text: str, needle: str) -> list[int]:
+    """Return every offset where ``needle`` occurs (overlaps included), in order."""
+    found: list[int] = []
+    position = text.find(needle)
+    while position >= 0:
+        found.append(position)
+        position = text.find(needle, position + 1)
+    return found
+
+
+def _template_bodies(text: str, start: int) -> Iterator[Span]:
+    """Yield ``{% raw %}...{% endraw %}``-like regions and escaped Hugo shortcodes, end tags included.
+
+    An opener whose end tag is missing is remembered, so later openers of the same name do not
+    search the rest of the text again (the scan stays linear).
+    """
+    missing: set[str] = set()
+    reached = start
+    for match in _BODY_OPENER.finditer(text, start):
+        if match.start() < reached:
+            continue
+        if match.group(1):
+            name = match.group(1)
+            end_re = re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}")
+        else:
+            name = match.group(2) + match.group(3)
+            delimiter = re.escape(match.group(2))
+            closing = ">" if match.group(2) == "<" else "%"
+            end_re = re.compile(r"\{\{" + delimiter + r"\s*/" + match.group(3) + r"\s*" + closing + r"\}\}")
+        if name in missing:
+            continue
+        end = end_re.search(text, match.end())
+        if end is None:
+            missing.add(name)
+            continue
+        reached = end.end()
+        yield match.start(), end.end()
+    for match in _ESCAPED_SHORTCODE.finditer(text, start):
+        closing = "*/" + (">" if match.group(1) == "<" else "%") + "}}"
+        end = text.find(closing, match.end())
+        if end < 0:
+            break
+        yield match.start(), end + len(closing)
+
+
 def _template_spans(text: str, front: Span | None) -> Iterator[Span]:
+    """Yield template regions and tags; the closers are indexed once, so the scan is O(n log n)."""
     start = front[1] if front else 0
     taken: list[Span] = []
-    for match in _TEMPLATE_BODIES.finditer(text, start):
-        taken.append(match.span())
-        yield match.span()
-    for match in _TEMPLATE_TAG.finditer(text, start):
-        if any(s <= match.start() < e for s, e in taken):
+    if "{%" in text or "{{" in text:
+        for span in _template_bodies(text, start):
+            taken.append(span)
+            yield span
+    closers = {key: _positions(text, closer) for key, closer in _TEMPLATE_CLOSERS.items()}
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    position = start
+    for match in _TEMPLATE_OPENER.finditer(text, start):
+        opener = match.start()
+        if opener < position or any(s <= opener < e for s, e in taken):
             continue
-        if match.end() - match.start() > _MAX_SPAN or _BLANK_LINE.search(match.group(0)):
+        candidates = closers[match.group(0)[1]]
+        index = bisect.bisect_left(candidates, match.end())
+        if index == len(candidates):
             continue
-        yield match.span()
+        end = candidates[index] + 2
+        blank = bisect.bisect_left(blanks, opener)
+        if end - opener > _MAX_SPAN or (blank < len(blanks) and blanks[blank] < end):
+            continue
+        position = end
+        yield opener, end
 
 
 def _fenced_code(text: str) -> list[Span]:
@@ -157,35 +217,46 @@ def _outside(position: int, fences: list[Span]) -> bool:
     return not any(start <= position < end for start, end in fences)
 
 
-def _balanced_end(text: str, start: int, open_char: str, close_char: str) -> int | None:
-    """Return the offset after the bracket closing the one at ``start``, skipping JS strings."""
-    depth = 0
-    quote = ""
-    limit = min(len(text), start + _MAX_SPAN)
-    index = start
-    while index < limit:
+def _brace_pairs(text: str, fences: list[Span]) -> dict[int, int]:
+    """Return, for every ``{`` outside fenced code that is closed, the offset after its ``}``.
+
+    One pass with a stack: JavaScript strings inside braces are stepped over, and a blank line
+    drops the braces still open (MDX expressions do not span paragraphs), so the cost is linear.
+    """
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    fence_index = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        while fence_index < len(fences) and fences[fence_index][1] <= index:
+            fence_index += 1
+        if fence_index < len(fences) and fences[fence_index][0] <= index:
+            index = fences[fence_index][1]
+            stack.clear()
+            continue
         char = text[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'`" and depth:
-            quote = char
-        elif char == open_char:
-            depth += 1
-        elif char == close_char:
-            depth -= 1
-            if depth == 0:
-                return index + 1
+        if char == "{":
+            stack.append(index)
+        elif char == "}" and stack:
+            pairs[stack.pop()] = index + 1
+        elif char in "\"'`" and stack:
+            close = text.find(char, index + 1)
+            newline = text.find("\n", index + 1)
+            if close >= 0 and (newline < 0 or close < newline or char == "`"):
+                index = close
+        elif char == "\n" and stack and _BLANK_LINE.match(text, index):
+            stack.clear()
         index += 1
-    return None
+    return pairs
 
 
 def _esm_spans(text: str, fences: list[Span]) -> Iterator[Span]:
     """Yield MDX ``import``/``export`` statements: to the line where brackets balance again."""
+    reached = 0
     for match in _ESM_START.finditer(text):
-        if not _outside(match.start(), fences):
+        # A line inside the statement before (a multi-line import) is not a statement of its own.
+        if match.start() < reached or not _outside(match.start(), fences):
             continue
         depth = 0
         position = match.start()
@@ -196,20 +267,21 @@ def _esm_spans(text: str, fences: list[Span]) -> Iterator[Span]:
             position = end
             if depth <= 0 or position >= len(text) or position - match.start() > _MAX_SPAN:
                 break
+        reached = position
         yield match.start(), position
 
 
-def _jsx_spans(text: str, fences: list[Span]) -> Iterator[Span]:
+def _jsx_spans(text: str, fences: list[Span], pairs: dict[int, int]) -> Iterator[Span]:
     """Yield JSX tags (``<Tabs>``, ``<Card title={x} />``, ``</Tabs>``, fragments), props included."""
     for match in _JSX_TAG.finditer(text):
         if not _outside(match.start(), fences):
             continue
         position = match.end()
-        # Props may hold {expressions} containing ">"; walk over them to the tag's real end.
+        # Props may hold {expressions} containing ">"; step over them to the tag's real end.
         while position < len(text) and position - match.start() < _MAX_SPAN:
             char = text[position]
             if char == "{":
-                end = _balanced_end(text, position, "{", "}")
+                end = pairs.get(position)
                 if end is None:
                     break
                 position = end
@@ -222,16 +294,14 @@ def _jsx_spans(text: str, fences: list[Span]) -> Iterator[Span]:
                 position += 1
 
 
-def _expression_spans(text: str, fences: list[Span]) -> Iterator[Span]:
-    """Yield MDX ``{expressions}`` (comments ``{/* */}`` included), outside fenced code."""
-    position = text.find("{")
-    while position >= 0:
-        end = _balanced_end(text, position, "{", "}") if _outside(position, fences) else None
-        if end is not None and not _BLANK_LINE.search(text, position, end):
-            yield position, end
-            position = text.find("{", end)
-        else:
-            position = text.find("{", position + 1)
+def _expression_spans(pairs: dict[int, int]) -> Iterator[Span]:
+    """Yield the outermost MDX ``{expressions}`` (comments ``{/* */}`` included)."""
+    reached = -1
+    for start in sorted(pairs):
+        end = pairs[start]
+        if start >= reached and end - start <= _MAX_SPAN:
+            reached = end
+            yield start, end
 
 
 def _merge(spans: list[Span]) -> list[Span]:
