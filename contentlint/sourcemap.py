@@ -157,8 +157,17 @@ class ProseBuilder:
         self.add_char(" ", min(self.cursor, max(0, len(self._source) - 1)))
 
     def add_source(self, href: str) -> None:
-        """Record a citation marker (a footnote reference, a superscript number) at this point."""
-        self._links.append((len(self._chars), len(self._chars), href))
+        """Record a citation marker (a footnote reference, a superscript number) at this point.
+
+        A marker placed after a sentence's full stop ("adults.<sup>5</sup>", "adults.[^3]") cites
+        that sentence, so it is anchored on the stop rather than where the next sentence starts.
+        """
+        position = len(self._chars)
+        while position > 0 and self._chars[position - 1].isspace():
+            position -= 1
+        if position > 0 and self._chars[position - 1] in ".!?:;\"'”’)":
+            position -= 1
+        self._links.append((position, position, href))
 
     @property
     def has_text(self) -> bool:

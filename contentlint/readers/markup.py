@@ -214,7 +214,9 @@ def _fenced_code(text: str) -> list[Span]:
 
 
 def _outside(position: int, fences: list[Span]) -> bool:
-    return not any(start <= position < end for start, end in fences)
+    """Return whether ``position`` lies outside every fenced code block (``fences`` is sorted)."""
+    index = bisect.bisect_right(fences, (position, len(fences) and fences[-1][1] + 1)) - 1
+    return index < 0 or position >= fences[index][1]
 
 
 def _brace_pairs(text: str, fences: list[Span]) -> dict[int, int]:
