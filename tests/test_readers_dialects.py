@@ -294,6 +294,12 @@ def test_unclosed_comment_is_a_finding_and_the_rest_is_linted() -> None:
     assert where(lint_text(closed, select=("SP",))) == [("SP002", 6, 4, 6, 12)]
 
 
+def test_unclosed_comment_in_html_is_a_finding_and_the_rest_is_linted() -> None:
+    text = "<p>Intro here.</p>\n<p>Fine.</p> <!-- never closed\n<p>Rest helps alot.</p>\n"
+    assert where(lint_text(text, "a.html", select=("SP",))) == [("CL008", 2, 14, 2, 18), ("SP003", 3, 15, 3, 19)]
+    assert prose(text, "html") == ["Intro here.", "Fine.", "Rest helps alot."]
+
+
 def test_lists_nested_ten_deep_and_quotes_twenty_deep_keep_their_text() -> None:
     lists = "".join("  " * depth + f"- level {depth} helps alot\n" for depth in range(10))
     assert where(lint_text(lists, select=("SP003",))) == [

@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from ..document import Block, BlockRole, Comment, Parsed
+from ..document import Block, BlockRole, Comment, MarkupProblem, Parsed
 from ..finding import BlockKind
-from ..sourcemap import ProseBuilder, SourceMap
+from ..sourcemap import LINE_BREAK_RE, ProseBuilder, SourceMap
 from .markup import find_markup
 
 _BLOCK_KINDS = {
@@ -246,5 +246,32 @@ def read_html(text: str) -> Parsed:
     """
     markup = find_markup(text, yaml=True)
     hidden = markup.contains if markup.spans else None
-    blocks, comments = read_html_fragment(markup.text, 0, len(text), hidden)
-    return Parsed(tuple(blocks), tuple(comments))
+    parse_text, problems = _unclosed_comments(markup.text)
+    blocks, comments = read_html_fragment(parse_text, 0, len(text), hidden)
+    return Parsed(tuple(blocks), tuple(comments), tuple(problems))
+
+
+def _unclosed_comments(text: str) -> tuple[str, list[MarkupProblem]]:
+    """Report a ``<!--`` that is never closed and blank it to the end of its line.
+
+    html.parser would hand the rest of the file over as text ("<!-- draft ... <p>Rest"), and a
+    browser would hide it all; reading on from the next line lints what the author wrote.
+    """
+    problems: list[MarkupProblem] = []
+    start = text.find("<!--")
+    if start < 0 or text.find("-->", start + 4) >= 0 and text.rfind("<!--") < text.rfind("-->"):
+        return text, problems
+    source_map = SourceMap(text)
+    while start >= 0:
+        close = text.find("-->", start + 4)
+        if close >= 0:
+            start = text.find("<!--", close + 3)
+            continue
+        line, column = source_map.position(start)
+        problems.append(MarkupProblem(line, column, "HTML comment '<!--' is never closed with '-->'; "
+                                      "the text after its line was linted"))
+        newline = LINE_BREAK_RE.search(text, start)
+        end = newline.start() if newline else len(text)
+        text = text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]
+        start = text.find("<!--", end)
+    return text, problems
