@@ -162,12 +162,12 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
             path=doc.path, line=problem.line, column=1, end_line=problem.line, end_column=1,
             code=code.code, name=code.name, severity=code.level, message=problem.message,
         ))
-    for problem in doc.problems:
+    for markup in doc.problems:
         code = engine_codes.BAD_MARKUP
         result.findings.append(Finding(
-            path=doc.path, line=problem.line, column=problem.column, end_line=problem.line,
-            end_column=problem.column + 4, code=code.code, name=code.name, severity=code.level,
-            message=problem.message,
+            path=doc.path, line=markup.line, column=markup.column, end_line=markup.line,
+            end_column=markup.column + 4, code=code.code, name=code.name, severity=code.level,
+            message=markup.message,
         ))
     for rule in rules.values():
         if rule.kind == "duplicate":

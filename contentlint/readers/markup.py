@@ -156,12 +156,12 @@ def _template_bodies(text: str, start: int) -> Iterator[Span]:
             end_re = re.compile(r"\{\{" + delimiter + r"\s*/" + match.group(3) + r"\s*" + closing + r"\}\}")
         if name in missing:
             continue
-        end = end_re.search(text, match.end())
-        if end is None:
+        found = end_re.search(text, match.end())
+        if found is None:
             missing.add(name)
             continue
-        reached = end.end()
-        yield match.start(), end.end()
+        reached = found.end()
+        yield match.start(), found.end()
     for match in _ESCAPED_SHORTCODE.finditer(text, start):
         closing = "*/" + (">" if match.group(1) == "<" else "%") + "}}"
         end = text.find(closing, match.end())
