@@ -169,10 +169,9 @@ class ProseBuilder:
             position -= 1
         self._links.append((position, position, href))
 
-    @property
-    def has_text(self) -> bool:
-        """Return whether any non-space character has been added."""
-        return bool(self)
+    def tail(self, size: int) -> str:
+        """Return the last ``size`` prose characters added so far."""
+        return "".join(self._chars[-size:])
 
     def open_link(self) -> None:
         """Mark the start of a link's text."""

@@ -266,6 +266,16 @@ def test_superscript_numbers_and_footnote_references_are_sources(marker: str, be
     assert where(lint_text(f"{sentence}. Rest helps.\n"), "MC")
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_exponents_are_not_citations(fmt: str) -> None:
+    text = "Zinc cures colds in 10<sup>6</sup> adults with a BMI over 30 kg/m<sup>2</sup>.\n"
+    if fmt == "html":
+        text = f"<p>{text.strip()}</p>\n"
+    blocks = parse(text, "x", fmt).blocks
+    assert [b.text for b in blocks] == ["Zinc cures colds in 106 adults with a BMI over 30 kg/m2."]
+    assert blocks[0].prose.links == ()
+
+
 def test_html_superscripts_and_reference_containers() -> None:
     text = ("<p>Zinc cures the common cold in adults.<sup>5</sup></p>\n"
             "<section class=\"footnotes\"><ol><li>Zinc cures colds in all adults.</li></ol></section>\n"

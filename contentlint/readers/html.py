@@ -54,6 +54,8 @@ EMBED_CLASS = re.compile(
 )
 # A superscript that holds only a reference number ("5", "[12]", "3,4", "2-5") is a citation.
 CITATION_MARK = re.compile(r"\s*\[?\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\]?\s*")
+# ... unless it is an exponent: after a number or a unit ("10<sup>6</sup>", "m<sup>2</sup>").
+EXPONENT_BASE = re.compile(r"(?:\d|\b(?:m|cm|mm|km|µm|μm|um|ft|in|kg/m|g/m|mg/m|m/s))$")
 # Containers of footnotes and reference lists, by class or id.
 _FOOTNOTE_CONTAINER = re.compile(r"\b(?:footnotes?|endnotes?)\b", re.IGNORECASE)
 _REFERENCE_CONTAINER = re.compile(r"\b(?:references?|bibliography|citations?|ref-list|reflist)\b", re.IGNORECASE)
@@ -180,7 +182,8 @@ class _Reader(HTMLParser):
         held, self.sup = self.sup, None
         if not held:
             return
-        if CITATION_MARK.fullmatch("".join(text for text, _, _ in held)):
+        base = self.builder.tail(8) if self.builder is not None else ""
+        if CITATION_MARK.fullmatch("".join(text for text, _, _ in held)) and not EXPONENT_BASE.search(base):
             if self.builder is not None:
                 self.builder.add_source("#citation")
             return

@@ -33,7 +33,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..document import Block, BlockRole, Comment, MarkupProblem, Parsed
 from ..finding import BlockKind
 from ..sourcemap import LINE_BREAK_RE, ProseBuilder, SourceMap
-from .html import CITATION_MARK, EMBED_CLASS, EMBEDDING, read_html_fragment
+from .html import CITATION_MARK, EMBED_CLASS, EMBEDDING, EXPONENT_BASE, read_html_fragment
 from .markup import Markup, find_markup
 
 # markdown-it stops building blocks past this depth and drops their text; CommonMark's preset
@@ -174,7 +174,7 @@ class _Inline:
             self.skip_stack.append(tag)
             self.builder.separator()
             return index + 1
-        if tag == "sup" and not self_closing:
+        if tag == "sup" and not self_closing and not EXPONENT_BASE.search(self.builder.tail(8)):
             end = self._citation_end(children, index)
             if end is not None:
                 for token in children[index + 1 : end + 1]:
