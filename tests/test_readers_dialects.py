@@ -317,3 +317,38 @@ def test_lists_nested_ten_deep_and_quotes_twenty_deep_keep_their_text() -> None:
     quotes = "\n".join(">" * depth + f" quote {depth:02d} helps alot\n" for depth in range(1, 21))
     assert where(lint_text(quotes, select=("SP003",))) == sorted(
         ("SP003", 2 * depth - 1, depth + 17, 2 * depth - 1, depth + 21) for depth in range(1, 21))
+
+
+# --- --fix on every dialect ---------------------------------------------------------------------------
+
+DIALECTS = {
+    "toml.md": TOML,
+    "json.md": JSON_FM,
+    "yaml.md": YAML,
+    "liquid.md": LIQUID,
+    "hugo.md": HUGO,
+    "page.mdx": MDX,
+    "attributes.md": "## Alot {#alot .alot}\n\nRest helps alot.\n{: .alot}\n\n[Alot](alot.md){.alot}\n",
+    "containers.md": ":::tip Alot\nNaps help alot.\n:::\n\n!!! note \"alot\"\n",
+    "html-inline.md": "Rest <span title=\"alot\">helps alot</span>.<script>alot()</script> `alot` <!-- alot -->\n",
+    "html-block.md": "<div data-x=\"alot\">\n<p>Rest helps alot.</p>\n<style>.alot{}</style>\n</div>\n",
+    "code.md": "Rest helps alot.\n\n```\ncould of alot\n```\n\n    could of alot\n",
+    "layout.html": "---\ntitle: alot\n---\n<p title=\"alot\">Rest helps alot. {{ alot }}</p>\n<script>alot</script>\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIALECTS))
+def test_fix_changes_only_prose_bytes_in_every_dialect(name: str) -> None:
+    text = DIALECTS[name]
+    doc = parse(text, name, {"md": "markdown", "mdx": "mdx", "html": "html"}[name.rsplit(".", 1)[1]])
+    prose_offsets = {origin for block in doc.blocks for origin in block.prose.origins}
+    fixes = fixable(lint_text(text, name))
+    assert fixes, "every snippet has a prose slip to fix"
+    for fix in fixes:
+        assert set(range(fix.start, fix.end)) <= prose_offsets, (name, text[fix.start:fix.end])
+    after = apply_fixes(text, fixes)[0]
+    # Every "alot" left is in markup, template syntax, front matter or code; the prose ones are gone.
+    def baits(value: str) -> int:
+        return value.lower().count("alot") + value.lower().count("could of")
+
+    assert baits(after) == baits(text) - len(fixes)
