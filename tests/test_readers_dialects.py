@@ -352,3 +352,10 @@ def test_fix_changes_only_prose_bytes_in_every_dialect(name: str) -> None:
         return value.lower().count("alot") + value.lower().count("could of")
 
     assert baits(after) == baits(text) - len(fixes)
+
+
+def test_docusaurus_markdown_pages_may_import_like_mdx() -> None:
+    text = ("import Tabs from '@theme/Tabs';\nimport {Note} from './note';\nexport const x = 1;\n\n"
+            "You can\nimport records from your clinic into the app alot.\n")
+    assert prose(text) == ["You can import records from your clinic into the app alot."]
+    assert where(lint_text(text, select=("SP",))) == [("SP003", 6, 46, 6, 50)]

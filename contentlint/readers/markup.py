@@ -53,6 +53,13 @@ _MAX_SPAN = 4000
 # MDX: ESM statements at the start of a line, and JSX tags (a capitalised or dotted name, or a
 # fragment). Lower-case tags are HTML, which the Markdown reader parses as HTML.
 _ESM_START = re.compile(r"^(?:import|export)\b", re.MULTILINE)
+# In plain Markdown only a line that is unmistakably a statement counts: Docusaurus reads .md files
+# as MDX, so its pages carry imports too, but a wrapped sentence may start with "import".
+_STRICT_ESM = re.compile(
+    r"^(?:import\s+(?:[\w*{][^\r\n]*?\s+from\s+)?['\"][^'\"\r\n]+['\"];?"
+    r"|export\s+(?:const|let|var|function|default)\b[^\r\n]*?;)[ \t]*$",
+    re.MULTILINE,
+)
 _JSX_TAG = re.compile(r"<(?:/?[A-Z][\w.:-]*|/?[a-z][\w-]*\.[\w.-]+)(?:\s[^<>{}]*)?|</?>")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 
@@ -83,10 +90,12 @@ def find_markup(text: str, mdx: bool = False, yaml: bool = False) -> Markup:
         spans.append(front)
     if ":::" in text or "!!!" in text or "???" in text:
         spans.extend(m.span() for m in _CONTAINER_LINE.finditer(text))
-    if "{" in text or (mdx and "<" in text) or (mdx and ("import" in text or "export" in text)):
+    if "{" in text or (mdx and "<" in text) or "import" in text or "export" in text:
         fences = _fenced_code(text)
         spans.extend(_template_spans(text, front))
         spans.extend(m.span() for m in _ATTRIBUTES.finditer(text))
+        if not mdx and ("import" in text or "export" in text):
+            spans.extend(m.span() for m in _STRICT_ESM.finditer(text) if _outside(m.start(), fences))
         if mdx:
             spans.extend(_esm_spans(text, fences))
             pairs = _brace_pairs(text, fences)
