@@ -55,7 +55,7 @@ class Analysis:
 def _metrics(sentences: list[Sentence], blocks: list[Block]) -> dict[str, Any]:
     scores = score_sentences([s.text for s in sentences]).to_dict()
     long_share = sum(s.words > LONG_SENTENCE_WORDS for s in sentences) / len(sentences) if sentences else 0.0
-    scores["paragraphs"] = sum(b.kind in _SCORED for b in blocks)
+    scores["paragraphs"] = sum(b.kind in _SCORED and b.is_prose for b in blocks)
     scores["long_sentence_share"] = round(long_share, 3)
     return scores
 
@@ -69,7 +69,9 @@ def analyse(doc: Document, model: str | None = None) -> Analysis:
         for i, block_spans in enumerate(spans)
         for s, e in block_spans
     ]
-    scored = [s for s in sentences if doc.blocks[s.block].kind in _SCORED]
+    # References, footnotes and citations are not the page's prose: they do not count towards its
+    # reading grade (they are still split, for the rules that read them).
+    scored = [s for s in sentences if doc.blocks[s.block].kind in _SCORED and doc.blocks[s.block].is_prose]
     # Group block indexes under their heading first; building tuples block by block is quadratic.
     groups: list[tuple[int | None, list[int]]] = []
     for index, block in enumerate(doc.blocks):

@@ -22,6 +22,12 @@ from .registry import Rule
 from .suppress import Suppressions, build_suppressions
 
 
+# Rule packs that judge the author's own prose: they skip references sections, footnote
+# definitions and lone citations (a cited paper's title is not an unhedged claim, its reading grade
+# is not the page's, and it cannot be reworded). Duplicates and slips still see those blocks.
+PROSE_ONLY_PACKS = frozenset({"claims", "readability", "plain-language"})
+
+
 @dataclass
 class FileResult:
     """What linting one file produced."""
@@ -66,9 +72,12 @@ def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Fi
         units: Iterable[tuple[int, int, int]] = ((s.block, s.start, s.end) for s in analysis.sentences)
     else:
         units = ((i, 0, len(b.text)) for i, b in enumerate(doc.blocks))
+    prose_only = rule.pack in PROSE_ONLY_PACKS
     for index, start, end in units:
         block = doc.blocks[index]
         if block.kind is BlockKind.HEADING and not rule.headings:
+            continue
+        if prose_only and not block.is_prose:
             continue
         sentences = analysis.block_sentences[index] if rule.scope is Scope.BLOCK else ()
         unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences)
@@ -80,17 +89,18 @@ def _metric_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[
     kind = KINDS[rule.kind]
     assert isinstance(kind, MetricKind)
     targets: list[tuple[Block, int, int, Mapping[str, Any]]] = []
+    prose_only = rule.pack in PROSE_ONLY_PACKS
     if rule.scope is Scope.SENTENCE:
         for sentence in analysis.sentences:
             block = doc.blocks[sentence.block]
-            if block.kind is not BlockKind.HEADING:
+            if block.kind is not BlockKind.HEADING and (block.is_prose or not prose_only):
                 targets.append((block, sentence.start, sentence.end, _LazySentence(sentence)))
     elif rule.scope is Scope.BLOCK:
         counts: dict[int, list[Sentence]] = {}
         for sentence in analysis.sentences:
             counts.setdefault(sentence.block, []).append(sentence)
         for index, block in enumerate(doc.blocks):
-            if block.kind is not BlockKind.HEADING:
+            if block.kind is not BlockKind.HEADING and (block.is_prose or not prose_only):
                 sentences = counts.get(index, [])
                 values = {"words": sum(s.words for s in sentences), "sentences": len(sentences)}
                 targets.append((block, 0, len(block.text), values))
@@ -99,7 +109,8 @@ def _metric_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[
             block = doc.blocks[section.heading if section.heading is not None else section.blocks[0]]
             targets.append((block, 0, len(block.text), values))
     elif doc.blocks:
-        first = next((b for b in doc.blocks if b.kind is not BlockKind.HEADING), doc.blocks[0])
+        first = next((b for b in doc.blocks if b.kind is not BlockKind.HEADING and b.is_prose),
+                     next((b for b in doc.blocks if b.kind is not BlockKind.HEADING), doc.blocks[0]))
         targets.append((first, 0, min(len(first.text), 1), analysis.metrics))
     for block, start, end, measured in targets:
         data = kind.evaluate(measured, rule.prepared)
@@ -150,6 +161,13 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
         result.findings.append(Finding(
             path=doc.path, line=problem.line, column=1, end_line=problem.line, end_column=1,
             code=code.code, name=code.name, severity=code.level, message=problem.message,
+        ))
+    for markup in doc.problems:
+        code = engine_codes.BAD_MARKUP
+        result.findings.append(Finding(
+            path=doc.path, line=markup.line, column=markup.column, end_line=markup.line,
+            end_column=markup.column + 4, code=code.code, name=code.name, severity=code.level,
+            message=markup.message,
         ))
     for rule in rules.values():
         if rule.kind == "duplicate":

@@ -132,6 +132,22 @@ _LIST_FINAL = re.compile(r"(?:^|[^\w.])(?:etc|al)\.$")
 # there only when the next word is a typical sentence opener, since "U.S. Food and Drug
 # Administration" and "J. Smith" are far more common than a sentence ending in an initialism.
 _INITIALISM = re.compile(r"(?:^|[^\w.])(?:(?:[A-Za-z]{1,2}\.){2,}|[A-Z]\.)$")
+# A single letter, a Roman numeral or a number that completes a name: "vitamin D.", "hepatitis B.",
+# "type 2.", "Group A.", "factor V.", "hemoglobin S.", "lamin A.", "MPS I.", "vitamins A and C.".
+# Such a letter is part of the name, not an initial, so a full stop after it ends the sentence when
+# a capitalised word follows (found on the NIH corpus: type, vitamin, hepatitis, factor, hemophilia,
+# hemoglobin, protein and enzyme names ending in -in or -ase, MPS, class, complex, coenzyme).
+_NAME_WORDS = (
+    r"vitamins?|hepatitis|types?|subtypes?|serotypes?|genotypes?|groups?|factors?|hemophilia|haemophilia"
+    r"|hemoglobin|haemoglobin|(?:apo|lipo|glyco|seleno)?proteins?|complex|class|stages?|grades?|phases?"
+    r"|schedule|strains?|coenzyme|MPS|plan|antigens?|immunoglobulin|toxin|collagen|(?-i:[a-z]{3,}(?:ase|in))"
+)
+_NAMED_LETTER = re.compile(
+    r"(?:^|[^\w.])(?:" + _NAME_WORDS + r")\s+"
+    r"(?:(?:[A-Z]|[IVX]{1,4}|\d{1,2}[A-Za-z]?)(?:,\s*|\s+(?:and|or|&)\s+|/))*"
+    r"(?:[A-Z]\d{0,2}|[IVX]{1,4}|\d{1,2}[A-Za-z]?)\.$",
+    re.IGNORECASE,
+)
 
 # Closing punctuation that may follow a full stop inside the same sentence.
 _CLOSERS = "\"'”’»)]}"
@@ -260,6 +276,8 @@ def _keep_boundary(text: str, boundary: int, from_model: bool) -> bool:
         return from_model
     if _LIST_FINAL.search(core):
         return first_char.isupper()
+    if _NAMED_LETTER.search(core):
+        return first_char.isupper() or first_char.isdigit()
     if _INITIALISM.search(core):
         return first_word.rstrip(",;:") in _SENTENCE_OPENERS
     if core.endswith(("...", "…")):

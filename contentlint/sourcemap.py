@@ -7,13 +7,21 @@ Columns count characters (not bytes), so a tab, an accented letter or an emoji e
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # How far the character-by-character aligner may skip ahead in the source to find one character.
 # Escapes and entities ("\\*", "&amp;") need a few; a longer jump would more likely be a false match.
 _MAX_CHAR_SKIP = 12
+
+# Line breaks as CommonMark and browsers see them: "\r\n", a lone "\r" (old Mac files) and "\n".
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+# A character reference in the source ("&nbsp;", "&#160;", "&#xA0;"), and a backslash escape.
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
@@ -23,8 +31,12 @@ class SourceMap:
     """Maps offsets in a decoded file to 1-based (line, column) positions."""
 
     def __init__(self, text: str) -> None:
-        """Index the line starts of ``text``; ``\\r\\n`` and ``\\n`` both end a line."""
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        """Index the line starts of ``text``; ``\\r\\n``, a lone ``\\r`` and ``\\n`` each end a line.
+
+        CommonMark parsers and browsers treat all three as line breaks, so counting them all keeps
+        the lines reported here equal to the lines a reader's parser reports.
+        """
+        self._starts = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
         self._length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -57,9 +69,14 @@ class Prose:
 class ProseBuilder:
     """Accumulates prose characters with their source offsets, then tidies whitespace and URLs."""
 
-    def __init__(self, source: str) -> None:
-        """Start an empty prose run over ``source``, the decoded file text."""
+    def __init__(self, source: str, hidden: Callable[[int], bool] | None = None) -> None:
+        """Start an empty prose run over ``source``, the decoded file text.
+
+        ``hidden(offset)`` says whether a source offset lies in markup that a parser reads as text
+        (template tags, attribute lists); prose characters from there become spaces in ``build``.
+        """
         self._source = source
+        self._hidden = hidden
         self._chars: list[str] = []
         self._origins: list[int] = []
         self._links: list[tuple[int, int, str]] = []
@@ -80,7 +97,8 @@ class ProseBuilder:
         """Add ``text`` by finding it in the source after the cursor (and before ``limit``).
 
         Parsers give back text with markup removed and escapes and entities resolved, so the text
-        is looked for as a whole first and, failing that, character by character.
+        is looked for as a whole first and, failing that, character by character, where a
+        character may also stand in the source as an entity ("&nbsp;") or a backslash escape.
         """
         if not text:
             return
@@ -89,14 +107,42 @@ class ProseBuilder:
             self.add_exact(text, found)
             self.cursor = found + len(text)
             return
-        for char in text:
-            hit = self._source.find(char, self.cursor, min(limit, self.cursor + _MAX_CHAR_SKIP))
-            if hit >= 0:
-                self.add_char(char, hit)
-                self.cursor = hit + 1
-            else:
-                # An entity or other rewritten character: anchor it where the cursor stands.
-                self.add_char(char, min(self.cursor, max(0, len(self._source) - 1)))
+        index = 0
+        while index < len(text):
+            index = self._align_one(text, index, limit)
+
+    def _align_one(self, text: str, index: int, limit: int) -> int:
+        """Place ``text[index]`` (or the characters one entity stands for); return the next index."""
+        char = text[index]
+        stop = min(limit, self.cursor + _MAX_CHAR_SKIP, len(self._source))
+        position = self.cursor
+        # The nearest source spelling of the character wins: itself, an entity or an escape. Runs of
+        # entities ("&nbsp;&nbsp;and") are consumed one by one, so no later letter is matched
+        # inside an entity's name.
+        while position < stop:
+            here = self._source[position]
+            if here == "&":
+                entity = _ENTITY_RE.match(self._source, position)
+                if entity:
+                    decoded = html.unescape(entity.group(0))
+                    if decoded and text.startswith(decoded, index):
+                        for offset in range(len(decoded)):
+                            self.add_char(text[index + offset], position)
+                        self.cursor = entity.end()
+                        return index + len(decoded)
+            if here == char:
+                self.add_char(char, position)
+                self.cursor = position + 1
+                return index + 1
+            if here == "\\" and position + 1 < len(self._source) and self._source[position + 1] == char \
+                    and char in _ESCAPABLE:
+                self.add_char(char, position + 1)
+                self.cursor = position + 2
+                return index + 1
+            position += 1
+        # A character the source does not spell near the cursor: anchor it where the cursor stands.
+        self.add_char(char, min(self.cursor, max(0, len(self._source) - 1)))
+        return index + 1
 
     def skip(self, text: str, limit: int) -> None:
         """Move the cursor past ``text`` (markup that is not prose) when it is found ahead."""
@@ -109,6 +155,23 @@ class ProseBuilder:
     def separator(self) -> None:
         """Add a space (for a line break or a removed element) at the cursor."""
         self.add_char(" ", min(self.cursor, max(0, len(self._source) - 1)))
+
+    def add_source(self, href: str) -> None:
+        """Record a citation marker (a footnote reference, a superscript number) at this point.
+
+        A marker placed after a sentence's full stop ("adults.<sup>5</sup>", "adults.[^3]") cites
+        that sentence, so it is anchored on the stop rather than where the next sentence starts.
+        """
+        position = len(self._chars)
+        while position > 0 and self._chars[position - 1].isspace():
+            position -= 1
+        if position > 0 and self._chars[position - 1] in ".!?:;\"'”’)":
+            position -= 1
+        self._links.append((position, position, href))
+
+    def tail(self, size: int) -> str:
+        """Return the last ``size`` prose characters added so far."""
+        return "".join(self._chars[-size:])
 
     def open_link(self) -> None:
         """Mark the start of a link's text."""
@@ -126,6 +189,9 @@ class ProseBuilder:
         origins = self._origins
         links = list(self._links)
         keep = [True] * len(text)
+        if self._hidden is not None:
+            hidden = self._hidden
+            text = "".join(" " if hidden(origins[i]) else c for i, c in enumerate(text))
         for m in _URL_RE.finditer(text):
             # A bare URL is not prose, but it does cite a source for the text around it.
             links.append((m.start(), m.start(), m.group(0)))

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from .document import Document
 from .registry import Rule, resolve
 
-_DIRECTIVE_RE = re.compile(r"^contentlint-(disable-next|disable-file|disable|enable)\b(.*)$", re.DOTALL)
+# The verb must be followed by a space, a colon or the end: "disable-line" is not "disable".
+_DIRECTIVE_RE = re.compile(r"^contentlint-(disable-next|disable-file|disable|enable)(?=[\s:]|$)(.*)$", re.DOTALL)
+# Anything else that starts like a directive is a mistyped one, reported and never obeyed.
+_DIRECTIVE_LIKE_RE = re.compile(r"^contentlint(?:[-_:]|\s+(?:dis|en)able)", re.IGNORECASE)
+_VERBS = "disable, enable, disable-next or disable-file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,11 @@ def build_suppressions(doc: Document, rules: Mapping[str, Rule]) -> tuple[Suppre
     for comment in doc.comments:
         match = _DIRECTIVE_RE.match(comment.text)
         if not match:
+            like = _DIRECTIVE_LIKE_RE.match(comment.text)
+            if like:
+                problems.append(DirectiveProblem(
+                    comment.line, f"unknown directive {comment.text.split()[0]!r} (use contentlint-{_VERBS}); "
+                    "it suppresses nothing"))
             continue
         verb, body = match.groups()
         codes, reason, unknown = _parse_codes(body, rules)

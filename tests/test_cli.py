@@ -111,7 +111,6 @@ def test_directory_recursion_and_exclusion(tmp_path: Path) -> None:
     [
         (b"\x00\x01\x02binary", "binary"),
         (b"caf\xe9 au lait\n", "not valid UTF-8"),
-        (b"  \n\n", "empty"),
         (b"\xff\xfeh\x00i\x00", "UTF-16"),
     ],
 )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Comment
+from ..document import Block, Parsed
 from ..finding import BlockKind
-from ..sourcemap import ProseBuilder
+from ..sourcemap import ProseBuilder, SourceMap
 
 _LIST_RE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
-_BLANK_RE = re.compile(r"(?:\r?\n[ \t]*){2,}")
+# Blank lines end a block; "\r\n", a lone "\r" (old Mac files) and "\n" are all line breaks.
+_BLANK_RE = re.compile(r"(?:(?:\r\n|\r|\n)[ \t]*){2,}")
 # A heading in plain text is a lone short line with no full stop at its end (a question or a
 # title). Twelve words covers the long question headings health sites use.
 _HEADING_MAX_WORDS = 14
@@ -25,8 +26,9 @@ def _is_heading(lines: list[str]) -> bool:
     return line[-1] in "?:" or sum(w[0].isupper() for w in words if w[0].isalpha()) >= len(words) / 2
 
 
-def read_text(text: str) -> tuple[list[Block], list[Comment]]:
+def read_text(text: str) -> Parsed:
     """Return the prose blocks of a plain-text document (plain text has no comments)."""
+    source_map = SourceMap(text)
     blocks: list[Block] = []
     section = 0
     position = 0
@@ -40,7 +42,7 @@ def read_text(text: str) -> tuple[list[Block], list[Comment]]:
         if not chunk.strip():
             continue
         lines = chunk.splitlines(keepends=True)
-        first_line = text.count("\n", 0, start) + 1
+        first_line = source_map.position(start)[0]
         if _is_heading([ln for ln in lines if ln.strip()]):
             section += 1
             blocks.append(_block(text, start, chunk, BlockKind.HEADING, section, first_line, first_line))
@@ -57,9 +59,9 @@ def read_text(text: str) -> tuple[list[Block], list[Comment]]:
                     )
                 offset += len(line)
             continue
-        last_line = first_line + chunk.rstrip("\r\n").count("\n")
+        last_line = source_map.position(start + len(chunk.rstrip("\r\n")) - 1)[0]
         blocks.append(_block(text, start, chunk, BlockKind.PARAGRAPH, section, first_line, last_line))
-    return [b for b in blocks if b.text], []
+    return Parsed(tuple(b for b in blocks if b.text))
 
 
 def _block(text: str, at: int, body: str, kind: BlockKind, section: int, first: int, last: int) -> Block:
