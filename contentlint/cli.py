@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,22 @@ if TYPE_CHECKING:
     from .run import RunResult
 
 EXIT_USAGE = 2
+# The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    """Turn SIGTERM into ``SystemExit`` so that ``finally`` blocks remove temporary files."""
+    raise SystemExit(EXIT_TERMINATED)
+
+
+def _install_signal_handlers() -> None:
+    """Handle SIGTERM like SIGINT (unwind, clean up); only possible on the main thread."""
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (an embedding application): keep its handlers
+        pass
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -70,15 +87,37 @@ def main() -> None:
               help="Worker processes for many files (0: one per CPU).")
 @click.option("--fix", is_flag=True, help="Apply the fixes marked safe, in place (atomic writes).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
+              help="Also lint files that .gitignore files ignore (.contentlintignore still applies).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
-          jobs: int, fix: bool, diff: bool) -> None:
-    """Lint PATHS (files or directories, recursed; '-' reads standard input).
+          jobs: int, fix: bool, diff: bool, no_gitignore: bool) -> None:
+    """Lint PATHS (files, directories or quoted globs; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
-    2 usage, configuration or read errors.
+    2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
+    _install_signal_handlers()
+    try:
+        _check(paths, fmt, select, ignore, fail_on, config, stdin_filename, quiet, jobs, fix, diff, no_gitignore)
+    except KeyboardInterrupt:
+        from .fixer import remove_temporaries
+
+        remove_temporaries()
+        click.echo("contentlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        from .fixer import remove_temporaries
+
+        remove_temporaries()
+
+
+def _check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+           fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
+           jobs: int, fix: bool, diff: bool, no_gitignore: bool) -> None:
+    """The body of ``check`` (kept apart so that interruption is handled in one place)."""
     from .formatters import FORMATTERS
+    from .messages import printable
     from .run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
@@ -93,10 +132,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     except (ConfigError, RuleError) as exc:
         _fail(str(exc))
         return
-    if fail_on:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if fail_on:
         settings = replace(settings, fail_on=Severity.parse(fail_on))
+    if no_gitignore:
+        settings = replace(settings, respect_gitignore=False)
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
                      keep_source=fix or diff)
@@ -108,7 +149,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         _apply_fixes(run)
     for result in run.files:
         if result.error:
-            click.echo(f"{result.path}: error CL001 {result.error}", err=True)
+            click.echo(f"{printable(result.path)}: error CL001 {result.error}", err=True)
     FORMATTERS[fmt](run, sys.stdout, quiet)
     sys.exit(run.exit_code())
 
@@ -116,11 +157,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 def _print_diffs(run: RunResult) -> int:
     """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
     from .fixer import apply_fixes, fixable, unified_diff
+    from .messages import printable
 
     changed = 0
     for result in run.files:
         if result.error:
-            click.echo(f"{result.path}: error CL001 {result.error}", err=True)
+            click.echo(f"{printable(result.path)}: error CL001 {result.error}", err=True)
         elif result.source is not None and fixable(result.findings):
             after, _ = apply_fixes(result.source, fixable(result.findings))
             if after != result.source:
@@ -134,24 +176,10 @@ def _print_diffs(run: RunResult) -> int:
 
 
 def _apply_fixes(run: RunResult) -> None:
-    """Write the safe fixes in place; fixed findings leave the report, write errors join it."""
-    from .fixer import FixError, apply_fixes, fixable, write_atomic
+    """Write the safe fixes in place; fixed findings leave the report, write problems join it (CL006)."""
+    from .fixer import fix_files
 
-    total = 0
-    for result in run.files:
-        if result.error or result.source is None or not fixable(result.findings):
-            continue
-        after, applied = apply_fixes(result.source, fixable(result.findings))
-        if after == result.source:
-            continue
-        try:
-            write_atomic(Path(result.path), after, result.bom)
-        except FixError as exc:
-            result.error = str(exc)
-            continue
-        done = set(applied)
-        result.findings = [f for f in result.findings if f.fix not in done]
-        total += len(applied)
+    total = fix_files(run.files)
     if total:
         click.echo(f"contentlint: fixed {total} problem{'s' if total != 1 else ''}", err=True)
 
