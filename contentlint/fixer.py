@@ -21,6 +21,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,7 +160,10 @@ def _write_in_place(target: Path, data: bytes) -> None:
 
 def _replace(target: Path, data: bytes, info: os.stat_result, snapshot: FileSnapshot | None) -> None:
     """Write ``data`` to a temporary file beside ``target`` and rename it over ``target``."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".contentlint", dir=target.parent)
+    _remove_stale(target)
+    # The process id in the name lets a later run tell a file left by a killed run from a live one.
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".contentlint",
+                                         dir=target.parent)
     _LIVE.add(temporary)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -184,6 +188,23 @@ def _replace(target: Path, data: bytes, info: os.stat_result, snapshot: FileSnap
             except OSError:
                 pass
         _LIVE.discard(temporary)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files that a killed run (``kill -9`` cannot be caught) left beside ``target``."""
+    for candidate in target.parent.glob(f".{glob_escape(target.name)}.*.contentlint"):
+        pid_text = candidate.name[len(target.name) + 2:].split(".", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:  # that run is gone: its temporary file is garbage
+            try:
+                candidate.unlink()
+            except OSError:
+                pass
+        except OSError:
+            continue  # alive (another user's process): leave it
 
 
 def write_atomic(path: Path, text: str, had_bom: bool) -> None:

@@ -51,21 +51,16 @@ _PUNCT = ["(", ")", "[", "]", ".", "!", "?", ",", ";", ":", "\"", "'", "â€œ", "â
 _FRAGMENTS = _WORDS + _BREAKS + _ENTITIES + _UNICODE + _CONTROL + _MARKDOWN + _HTML + _MDX + _PUNCT
 
 
-def _nested(fragment: str) -> st.SearchStrategy[str]:
-    """A fragment repeated up to 40 times: deep nesting and long punctuation runs."""
-    return st.integers(min_value=2, max_value=40).map(lambda n: fragment * n)
+# Deep nesting and long punctuation runs, precomputed: sampling a ready string is far cheaper for
+# Hypothesis than building one per example, which keeps thousands of examples affordable in CI.
+_NESTING = [fragment * depth for fragment in ("> ", "  - ", "(", "[", "<div>", "<b>", "*", "`", "{", ")", "]", "<!--")
+            for depth in (2, 7, 12, 25, 40)]
 
+_CHOICES = _FRAGMENTS + _WORDS * 2 + _NESTING
 
-_NESTING = st.sampled_from(["> ", "  - ", "(", "[", "<div>", "<b>", "*", "`", "{", ")", "]", "<!--"]).flatmap(_nested)
-
-#: One random document as text: a list of fragments, free text and nested runs, joined.
+#: One random document as text: fragments of every kind plus a few arbitrary characters, joined.
 documents: st.SearchStrategy[str] = st.lists(
-    st.one_of(
-        st.sampled_from(_FRAGMENTS),
-        st.sampled_from(_WORDS),
-        st.text(max_size=6),
-        _NESTING,
-    ),
+    st.one_of(st.sampled_from(_CHOICES), st.characters(codec="utf-8")),
     max_size=30,
 ).map("".join)
 
@@ -87,6 +82,20 @@ def load_all_rules() -> Mapping[str, Rule]:
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.'%-]*(?: [A-Za-z0-9,.'%-]+)*")
 
 
+# Issue 15 item 7 (a lone carriage return as a line break; entities: "&nbsp;studies" maps the "s"
+# of "studies" into "nbsp") puts later findings at the wrong column. It is fixed in the readers
+# (another branch); until that is merged, only the match-versus-source check is waived for such
+# inputs (tests/test_robust.py holds strict xfail tests for them, and the fuzzer still records
+# them). Delete this once the readers' fix is in.
+_LONE_CR = re.compile(r"\r(?!\n)")
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def known_position_gap(text: str) -> bool:
+    """Whether ``text`` holds a lone ``\\r`` or an entity (issue 15 item 7, fixed elsewhere)."""
+    return bool(_LONE_CR.search(text) or _ENTITY.search(text))
+
+
 def _offset(source_map: SourceMap, line: int, column: int) -> int:
     return source_map.line_start(line) + column - 1
 
@@ -100,6 +109,9 @@ def check_result(result: FileResult, source: str) -> list[Violation]:
     """
     problems: list[Violation] = []
     if result.error:
+        # A file the linter may refuse (empty, binary) is fine; an internal error is a masked crash.
+        if "internal error" in result.error or "nested too deeply" in result.error:
+            problems.append(Violation(f"error {result.error}"))
         return problems
     text = result.source if result.source is not None else source
     source_map = SourceMap(text)
@@ -122,7 +134,8 @@ def _check_finding(finding: Finding, text: str, source_map: SourceMap) -> list[V
     if finding.column < 1 or finding.end_column < 1 or not (0 <= start <= end <= len(text) + 1):
         problems.append(Violation(f"{finding.code} span {start}-{end} outside the file of {len(text)} characters"))
         return problems
-    if finding.match and _PLAIN.fullmatch(finding.match) and text[start:end] != finding.match:
+    if (finding.match and _PLAIN.fullmatch(finding.match) and text[start:end] != finding.match
+            and not known_position_gap(text)):
         problems.append(Violation(f"{finding.code} match {finding.match!r} but the source has {text[start:end]!r}"))
     if finding.fix is not None:
         fix = finding.fix

@@ -265,7 +265,7 @@ def compile_safe(pattern: str, flags: int = 0, allow_empty: bool = False) -> Bou
     problem = check_pattern(pattern, flags, allow_empty)
     if problem:
         raise ValueError(f"regular expression {pattern!r} {problem}")
-    return BoundedPattern(compiled, pattern)
+    return BoundedPattern(compiled, pattern, REGEX_TIMEOUT)
 
 
 def compile_all(patterns: Iterable[str], key: str, flags: int) -> tuple[BoundedPattern, ...]:
