@@ -104,7 +104,8 @@ def check_result(result: FileResult, source: str) -> list[Violation]:
     """Return every invariant ``result`` (of linting ``source``) breaks; an empty list is a pass.
 
     Invariants: every finding lies inside the file and ends after it starts; a finding whose
-    ``match`` is plain text has exactly that text at its span; a fix replaces exactly its finding's
+    ``match`` is plain text has exactly that text at its span (or, where markup lies between its
+    words, a span that starts and ends with the match's first and last words); a fix replaces exactly its finding's
     text; applying the fixes changes the text only inside fix spans.
     """
     problems: list[Violation] = []
@@ -134,9 +135,15 @@ def _check_finding(finding: Finding, text: str, source_map: SourceMap) -> list[V
     if finding.column < 1 or finding.end_column < 1 or not (0 <= start <= end <= len(text) + 1):
         problems.append(Violation(f"{finding.code} span {start}-{end} outside the file of {len(text)} characters"))
         return problems
-    if (finding.match and _PLAIN.fullmatch(finding.match) and text[start:end] != finding.match
-            and not known_position_gap(text)):
-        problems.append(Violation(f"{finding.code} match {finding.match!r} but the source has {text[start:end]!r}"))
+    if finding.match and _PLAIN.fullmatch(finding.match) and not known_position_gap(text):
+        found = text[start:end]
+        words = finding.match.split()
+        # Where the span holds only plain text it must be the match exactly; where markup sits
+        # between the words (inline HTML, emphasis), the span must still start and end on the
+        # match's first and last words, so a shifted span is caught either way.
+        exact = _PLAIN.fullmatch(found) is not None or found == finding.match
+        if found != finding.match and (exact or not (found.startswith(words[0]) and found.endswith(words[-1]))):
+            problems.append(Violation(f"{finding.code} match {finding.match!r} but the source has {found!r}"))
     if finding.fix is not None:
         fix = finding.fix
         if not (0 <= fix.start < fix.end <= len(text)):

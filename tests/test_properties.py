@@ -41,6 +41,7 @@ def _rules() -> Mapping[str, Rule]:
 @example("Rest\r\rcould of\rhelped alot.")  # lone carriage returns as line breaks
 @example("<!--" * 30 + "alot")
 @example("> " * 40 + "could of")
+@example("<![i](p.png)")  # html.parser asserted on an unknown marked section (found by this test)
 def test_lint_invariants_hold_for_every_format(text: str) -> None:
     data = text.encode("utf-8")
     for name in FORMAT_NAMES.values():

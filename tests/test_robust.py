@@ -154,9 +154,10 @@ def test_a_timed_out_house_pattern_is_a_finding_and_the_run_goes_on(tmp_path: Pa
 
 @pytest.mark.parametrize("char", ["(", "["])
 def test_64_kb_of_punctuation_lints_in_under_5_seconds(char: str) -> None:
-    started = time.monotonic()
+    # CPU time of this process: the work done, whatever else the machine runs meanwhile (was 382 s).
+    started = time.process_time()
     lint_text(char * 65536)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_text_handed_to_spacy_is_bounded() -> None:
@@ -169,6 +170,7 @@ def test_text_handed_to_spacy_is_bounded() -> None:
 
 
 def test_per_file_time_limit_is_a_finding_not_a_hang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "house_slow", raising=False)
     (tmp_path / "house_slow.py").write_text(
         "def check(unit, options):\n    while True:\n        pass\n    return []\n"
     )
@@ -332,13 +334,15 @@ def test_fix_in_a_folder_the_user_cannot_write(tmp_path: Path, monkeypatch: pyte
 
 
 def test_house_rule_that_raises_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "house_checks.py").write_text("def check(unit, options):\n    raise ValueError('boom')\n")
+    # A module name of its own: test_security imports a different "house_checks" and must not get this one.
+    monkeypatch.delitem(sys.modules, "house_raises", raising=False)
+    (tmp_path / "house_raises.py").write_text("def check(unit, options):\n    raise ValueError('boom')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     pack = tmp_path / "house" / "mine"
     pack.mkdir(parents=True)
-    (pack / "HR001-house-check.yaml").write_text(PYTHON_RULE)
+    (pack / "HR001-house-check.yaml").write_text(PYTHON_RULE.replace("house_checks", "house_raises"))
     config = tmp_path / "contentlint.toml"
-    config.write_text('extra-rule-paths = ["house"]\nallow-code = ["house_checks"]\n')
+    config.write_text('extra-rule-paths = ["house"]\nallow-code = ["house_raises"]\n')
     (tmp_path / "a.md").write_text(GOOD)
     (tmp_path / "b.md").write_text(GOOD)
     code, out, err = run("check", "--config", str(config), "a.md", "b.md", cwd=tmp_path)
@@ -606,3 +610,34 @@ def test_entity_before_a_word_keeps_its_position() -> None:
 def test_lone_carriage_return_keeps_positions() -> None:
     findings = lint_text("Rest\r\rcould of\rhelped.", select=("SP002",))
     assert [(f.line, f.column) for f in findings] == [(3, 1)]
+
+
+# --- found by the property tests and the fuzzer ---------------------------------------------------------
+
+@pytest.mark.parametrize("html", ["<![i](p.png)", "<p>Before <![foo[ x ]]> could of after</p>", "<p>x</p><![bogus"])
+def test_unknown_marked_section_in_html_does_not_stop_the_file(html: str) -> None:
+    # html.parser raised AssertionError ("unknown status keyword") and the file was lost.
+    from contentlint.linter import lint_bytes
+    from contentlint.run import build_rules
+
+    result = lint_bytes(html.encode(), "page.html", build_rules(Settings(), ["SP002"]))
+    assert result.error is None
+    assert [f.code for f in result.findings] == (["SP002"] if "could of" in html else [])
+
+
+def test_an_internal_error_costs_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint import linter
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("surprise")
+
+    (tmp_path / "a.md").write_text(GOOD)
+    (tmp_path / "b.html").write_text("<p>" + GOOD + "</p>")
+    real = linter.lint_document
+    monkeypatch.setattr(linter, "lint_document",
+                        lambda doc, *a, **k: broken() if doc.path.endswith(".md") else real(doc, *a, **k))
+    code, out, err = run("check", str(tmp_path / "a.md"), str(tmp_path / "b.html"))
+    assert code == 2
+    assert "a.md: error CL001 cannot lint file: internal error KeyError: 'surprise'" in err
+    assert "b.html:1:13: warning SP002" in out
+    _no_traceback(out, err)

@@ -48,6 +48,14 @@ class _Reader(HTMLParser):
         self.first_line = 1
         self.href_stack: list[str] = []
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip ``<![word[ ... >`` with an unknown keyword instead of failing (the stdlib asserts)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # found by the fuzzer: '<![i](p.png)' stopped the whole file
+            end = self.rawdata.find(">", i + 3)
+            return end + 1 if end >= 0 else -1
+
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.map.line_start(line) + column
