@@ -29,12 +29,12 @@ def _on_sigterm(_signum: int, _frame: object) -> None:
     raise SystemExit(EXIT_TERMINATED)
 
 
-def _install_signal_handlers() -> None:
-    """Handle SIGTERM like SIGINT (unwind, clean up); only possible on the main thread."""
+def _install_signal_handlers() -> object:
+    """Handle SIGTERM like SIGINT (unwind, clean up); return the previous handler (``None`` if unchanged)."""
     try:
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        return signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread (an embedding application): keep its handlers
-        pass
+        return None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -97,7 +97,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
-    _install_signal_handlers()
+    previous = _install_signal_handlers()
     try:
         _check(paths, fmt, select, ignore, fail_on, config, stdin_filename, quiet, jobs, fix, diff, no_gitignore)
     except KeyboardInterrupt:
@@ -110,6 +110,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         from .fixer import remove_temporaries
 
         remove_temporaries()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
 def _check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],

@@ -254,13 +254,18 @@ def _lint_one(target: tuple[str, str | None]) -> FileResult:
     return result
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _map(targets: list[tuple[str, str | None]], jobs: int) -> list[FileResult]:
     """Lint every target in order, in ``jobs`` forked worker processes when that pays off."""
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     if workers <= 1 or len(targets) < _PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
         return [_lint_one(t) for t in targets]
     # Fork, so that workers inherit the loaded rules and pipeline instead of rebuilding them.
-    with mp.get_context("fork").Pool(min(workers, len(targets))) as pool:
+    # Workers ignore SIGINT: the parent alone handles Ctrl-C, and leaving the block terminates them.
+    with mp.get_context("fork").Pool(min(workers, len(targets)), initializer=_ignore_sigint) as pool:
         return list(pool.imap(_lint_one, targets, chunksize=8))
 
 
