@@ -115,7 +115,7 @@ def load_profiles() -> dict[str, dict[str, dict[str, object]]]:
 def _per_file_codes(path: str, settings: Settings, rules: Mapping[str, Rule]) -> set[str]:
     try:
         relative = PurePosixPath(Path(path).resolve().relative_to(settings.root.resolve()).as_posix()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
         relative = PurePosixPath(path).as_posix()
     codes: set[str] = set()
     for glob, selectors in settings.per_file_ignores.items():

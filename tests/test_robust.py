@@ -271,6 +271,15 @@ def test_symlink_loop_named_first(tmp_path: Path) -> None:
     _no_traceback(out, err)
 
 
+def test_symlink_loop_found_in_a_folder_with_per_file_ignores(tmp_path: Path) -> None:
+    (tmp_path / ".contentlint.toml").write_text('[per-file-ignores]\n"archive/*" = ["SP"]\n')
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "good.md").write_text(GOOD)
+    code, out, err = run("check", ".", cwd=tmp_path)
+    assert code == 2 and "loop.md: error CL001 symbolic link loop" in err and "good.md:1:10" in out
+    _no_traceback(out, err)
+
+
 def _refuse_scandir(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Make listing the folder called ``name`` fail as for a user without permission (root has it)."""
     real = os.scandir
