@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 import pathspec
 
 from .document import FORMATS
+from .messages import printable
 
 # Directories that never hold articles worth linting and can be huge.
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
@@ -45,8 +46,8 @@ class Discovery:
         """One notice per unknown extension, naming the files skipped."""
         out = []
         for suffix, names in sorted(self.unknown.items()):
-            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-            what = f"extension {suffix!r}" if suffix else "no extension"
+            shown = ", ".join(printable(n) for n in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+            what = f"extension {printable(suffix)!r}" if suffix else "no extension"
             out.append(f"CL008 skipped {len(names)} file{'s' if len(names) != 1 else ''} with {what} "
                        f"(known: {', '.join(sorted(KNOWN_SUFFIXES))}): {shown}")
         return out
