@@ -140,7 +140,8 @@ def _check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tu
         settings = replace(settings, fail_on=Severity.parse(fail_on))
     if no_gitignore:
         settings = replace(settings, respect_gitignore=False)
-    stdin = sys.stdin.buffer.read() if paths == ("-",) else None
+    # At most the size limit plus one byte, so that `contentlint check - < /dev/zero` is refused, not read whole.
+    stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if paths == ("-",) else None
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
                      keep_source=fix or diff)
     for notice in run.notices:

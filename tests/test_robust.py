@@ -240,6 +240,17 @@ def test_never_more_than_the_size_limit_plus_one_byte_is_read(tmp_path: Path, mo
     assert sum(asked) <= 65
 
 
+def test_standard_input_is_read_only_up_to_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / ".contentlint.toml").write_text("max-file-size = 1000\n")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "-"], input=b"a" * 50_000)
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 2 and "CL001 file is too large (1,001 bytes; the limit is 1,000)" in result.stderr
+
+
 # --- item 4: one bad input must not lose the whole report ------------------------------------------
 
 def test_paragraph_over_spacys_limit_is_linted(tmp_path: Path) -> None:
