@@ -37,6 +37,27 @@ def _install_signal_handlers() -> object:
         return None
 
 
+class _Group(click.Group):
+    """The command group, plus interruption: Ctrl-C exits 130 (click's default is 1), SIGTERM 143,
+    and temporary files of a ``--fix`` in progress are removed either way."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the subcommand with the signal handlers in place."""
+        from .fixer import remove_temporaries
+
+        previous = _install_signal_handlers()
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            remove_temporaries()
+            click.echo("contentlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        finally:
+            remove_temporaries()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+
+
 def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -53,7 +74,7 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contentlint")
 def main() -> None:
     """Lint health articles (Markdown, HTML, plain text) for duplicated paragraphs, readability,
@@ -97,27 +118,6 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
-    previous = _install_signal_handlers()
-    try:
-        _check(paths, fmt, select, ignore, fail_on, config, stdin_filename, quiet, jobs, fix, diff, no_gitignore)
-    except KeyboardInterrupt:
-        from .fixer import remove_temporaries
-
-        remove_temporaries()
-        click.echo("contentlint: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    finally:
-        from .fixer import remove_temporaries
-
-        remove_temporaries()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
-
-
-def _check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-           fail_on: str | None, config: str | None, stdin_filename: str | None, quiet: bool,
-           jobs: int, fix: bool, diff: bool, no_gitignore: bool) -> None:
-    """The body of ``check`` (kept apart so that interruption is handled in one place)."""
     from .formatters import FORMATTERS
     from .messages import printable
     from .run import build_rules, lint_paths
