@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
                    traceback.format_exc())
             return
         for violation in violations:
-            record("mismatches", f"{name.split('.')[1]}: {violation.what.split(' ')[0]} "
-                   f"{' '.join(violation.what.split(' ')[1:3])}", name, text, violation.what)
+            # An exception the linter caught and turned into "internal error" is still a crash.
+            kind = "crashes" if violation.what.startswith("error ") else "mismatches"
+            record(kind, f"{name.split('.')[1]}: {' '.join(violation.what.split(' ')[:4])}", name, text,
+                   violation.what)
         elapsed = time.monotonic() - started
         if elapsed > args.slow:
             record("slow", f"slow {name} {len(text)} chars", name, text, f"{elapsed:.1f} s")
