@@ -22,13 +22,13 @@ try:  # Python 3.11+: the parser module is private but stable enough for a stati
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+from ..finding import Hit, Unit
+
 #: Seconds one search of one unit may take before :class:`RegexTimeout` stops the rule.
 REGEX_TIMEOUT = 0.5
 
 # Option keys whose patterns only qualify others (exceptions, qualifiers): matching empty is harmless.
 _QUALIFIER_KEYS = frozenset({"exceptions", "unless"})
-
-from ..finding import Hit, Unit
 
 
 class Scope(str, Enum):
@@ -85,8 +85,8 @@ def string_list(options: Mapping[str, Any], key: str) -> list[str]:
 class RegexTimeout(RuntimeError):
     """A pattern from a rule file or configuration ran longer than :data:`REGEX_TIMEOUT`."""
 
-    def __init__(self, pattern: str) -> None:
-        super().__init__(f"regular expression {pattern!r} took longer than {REGEX_TIMEOUT:g} s and was stopped")
+    def __init__(self, pattern: str, timeout: float = REGEX_TIMEOUT) -> None:
+        super().__init__(f"regular expression {pattern!r} took longer than {timeout:g} s and was stopped")
         self.pattern = pattern
 
 
@@ -117,28 +117,28 @@ class BoundedPattern:
         try:
             return self.compiled.search(text, timeout=self.timeout)
         except TimeoutError:
-            raise RegexTimeout(self.pattern) from None
+            raise RegexTimeout(self.pattern, self.timeout) from None
 
     def match(self, text: str) -> Any:
         """``re.match`` with a time bound."""
         try:
             return self.compiled.match(text, timeout=self.timeout)
         except TimeoutError:
-            raise RegexTimeout(self.pattern) from None
+            raise RegexTimeout(self.pattern, self.timeout) from None
 
     def fullmatch(self, text: str) -> Any:
         """``re.fullmatch`` with a time bound."""
         try:
             return self.compiled.fullmatch(text, timeout=self.timeout)
         except TimeoutError:
-            raise RegexTimeout(self.pattern) from None
+            raise RegexTimeout(self.pattern, self.timeout) from None
 
     def finditer(self, text: str) -> Iterator[Any]:
         """``re.finditer`` with a time bound on the whole iteration."""
         try:
             yield from self.compiled.finditer(text, timeout=self.timeout)
         except TimeoutError:
-            raise RegexTimeout(self.pattern) from None
+            raise RegexTimeout(self.pattern, self.timeout) from None
 
 
 _REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT}
