@@ -607,6 +607,16 @@ def test_pattern_that_matches_empty_text_is_refused(tmp_path: Path) -> None:
     _no_traceback(out, err)
 
 
+def test_zero_width_hits_give_no_findings(tmp_path: Path) -> None:
+    # The pattern is not empty, but its reported part (the `hit` group) is: nothing readable to report.
+    _pattern_pack(tmp_path, "  patterns: ['alot(?P<hit>)', 'cheap']")
+    (tmp_path / "a.md").write_text("We had alot of it, and it was cheap.\n")
+    code, out, err = run("check", "--select", "HR002", "a.md", cwd=tmp_path)
+    assert [line.split()[2] for line in out.splitlines() if "HR002" in line] == ["HR002"]  # only "cheap"
+    assert "a.md:1:31: warning HR002" in out
+    _no_traceback(out, err)
+
+
 def test_rule_files_outside_a_pack_folder_are_named(tmp_path: Path) -> None:
     house = tmp_path / "house"
     house.mkdir()
