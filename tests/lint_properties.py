@@ -126,7 +126,9 @@ def check_result(result: FileResult, source: str) -> list[Violation]:
 
 def _check_finding(finding: Finding, text: str, source_map: SourceMap) -> list[Violation]:
     problems: list[Violation] = []
-    lines = source_map.line_count
+    # Lines as contentlint counts them ("\n"), or as a reader may count lone "\r" and other
+    # separators (issue 15 item 7): a line number within either count is inside the file.
+    lines = max(source_map.line_count, len(text.splitlines()))
     if not (1 <= finding.line <= finding.end_line <= lines):
         problems.append(Violation(f"{finding.code} lines {finding.line}-{finding.end_line} outside 1-{lines}"))
         return problems

@@ -655,6 +655,17 @@ def test_unknown_marked_section_in_html_does_not_stop_the_file(html: str) -> Non
     assert [f.code for f in result.findings] == (["SP002"] if "could of" in html else [])
 
 
+@pytest.mark.parametrize("html", ["<p>We had &alot of it.</p>", "<p>R&D; had &alot; of it.</p>"])
+def test_unknown_html_entity_keeps_its_text_and_positions(html: str) -> None:
+    # Found by the fuzzer: "&alot" became "&alot;" with every letter placed on the "&".
+    from contentlint.linter import lint_bytes
+    from contentlint.run import build_rules
+
+    result = lint_bytes(html.encode(), "page.html", build_rules(Settings(), ["SP003"]))
+    column = html.index("alot") + 1
+    assert [(f.code, f.column, f.end_column) for f in result.findings] == [("SP003", column, column + 4)]
+
+
 def test_an_internal_error_costs_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from contentlint import linter
 

@@ -128,8 +128,16 @@ class _Reader(HTMLParser):
         self._add(data, self._offset(), exact=True)
 
     def handle_entityref(self, name: str) -> None:
-        """A named entity becomes its character, anchored at the ``&``."""
-        self._add(html.unescape(f"&{name};"), self._offset(), exact=False)
+        """A named entity becomes its character, anchored at the ``&``; an unknown one stays as written."""
+        at = self._offset()
+        character = html.unescape(f"&{name};")
+        if character == f"&{name};":
+            # Not an entity ("&alot", "R&D;"): the text as it stands in the source, with exact
+            # offsets. Unescaping added a ";" that was not there and anchored every letter at "&".
+            end = at + 1 + len(name)
+            self._add(self.text[at:end + 1] if self.text[end:end + 1] == ";" else self.text[at:end], at, exact=True)
+            return
+        self._add(character, at, exact=False)
 
     def handle_charref(self, name: str) -> None:
         """A numeric entity becomes its character, anchored at the ``&``."""
