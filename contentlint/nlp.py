@@ -149,11 +149,20 @@ def bounded_pieces(text: str) -> list[tuple[int, str]]:
     while start < len(capped):
         end = min(start + _MAX_PIECE, len(capped))
         if end < len(capped):
-            cut = max(capped.rfind(" ", start + _MAX_PIECE // 2, end), capped.rfind("\n", start + _MAX_PIECE // 2, end))
-            end = cut + 1 if cut > start else end
+            # Cut after a sentence end if the back half of the window has one, else after a space.
+            window = capped[start + _MAX_PIECE // 2:end]
+            ends = [m.end() for m in _PIECE_CUT.finditer(window)]
+            cut = start + _MAX_PIECE // 2 + ends[-1] if ends else max(window.rfind(" "), window.rfind("\n"))
+            if not ends and cut >= 0:
+                cut += start + _MAX_PIECE // 2 + 1
+            end = cut if cut > start else end
         pieces.append((start, capped[start:end]))
         start = end
     return pieces
+
+
+_PIECE_CUT = re.compile(r"[.!?][\"')\]]*\s+")
+_PIECE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 
 
 def _space_out(run: str) -> str:
@@ -180,7 +189,12 @@ class _BoundedDoc:
         pieces = bounded_pieces(text)
         self.sents: list[_Sentence] = []
         for (offset, _), doc in zip(pieces, pipeline.pipe(piece for _, piece in pieces)):
-            self.sents.extend(_Sentence(offset + sent.start_char) for sent in doc.sents)
+            for sent in doc.sents:
+                # Each piece's doc starts a sentence; at a cut that is no sentence end, that start is
+                # an artefact of the cut, not a boundary.
+                if sent.start_char == 0 and offset and not _PIECE_END.search(text, max(0, offset - 40), offset):
+                    continue
+                self.sents.append(_Sentence(offset + sent.start_char))
 
 
 # --- boundary rules -------------------------------------------------------------------------------

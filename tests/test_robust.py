@@ -169,6 +169,14 @@ def test_text_handed_to_spacy_is_bounded() -> None:
     assert [offset for offset, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
 
 
+def test_a_long_block_split_into_pieces_keeps_its_sentences() -> None:
+    text = "This is one sentence with some words in it. " * 1200  # 52,800 characters: three pieces
+    spans = split_sentences(text)
+    assert len(spans) == 1200
+    assert all(text[s:e] == "This is one sentence with some words in it." for s, e in spans)
+    assert split_sentences("word " * 12_000) == [(0, 59_999)]  # no boundary invented at a cut
+
+
 def test_per_file_time_limit_is_a_finding_not_a_hang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, "house_slow", raising=False)
     (tmp_path / "house_slow.py").write_text(
