@@ -309,6 +309,15 @@ def _refuse_scandir(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
         return real(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "scandir", scandir)
+    real_stat = os.stat
+
+    def stat_inside(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        # Without search permission on a folder, even stat() of a name inside it fails.
+        if Path(str(path)).parent.name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat_inside)
 
 
 def test_unreadable_folder_named_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -332,7 +341,7 @@ def test_unreadable_folder_with_real_permissions(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text(GOOD)
     locked.chmod(0)
     try:
-        code, out, err = run("check", str(tmp_path))
+        code, out, err = run("check", str(locked), str(tmp_path))
     finally:
         locked.chmod(0o755)
     assert code == 2 and "cannot read folder" in err and "SP002" in out
