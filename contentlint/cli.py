@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,43 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 _FORMATS = ["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
+# The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    """Turn SIGTERM into ``SystemExit`` so that ``finally`` blocks remove temporary files."""
+    raise SystemExit(EXIT_TERMINATED)
+
+
+def _install_signal_handlers() -> object:
+    """Handle SIGTERM like SIGINT (unwind, clean up); return the previous handler (``None`` if unchanged)."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (an embedding application): keep its handlers
+        return None
+
+
+class _Group(click.Group):
+    """The command group, plus interruption: Ctrl-C exits 130 (click's default is 1), SIGTERM 143,
+    and temporary files of a ``--fix`` in progress are removed either way."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the subcommand with the signal handlers in place."""
+        from .fixer import remove_temporaries
+
+        previous = _install_signal_handlers()
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            remove_temporaries()
+            click.echo("contentlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        finally:
+            remove_temporaries()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -37,7 +75,7 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contentlint")
 def main() -> None:
     """Lint health articles (Markdown, HTML, plain text) for duplicated paragraphs, readability,
@@ -83,17 +121,20 @@ def main() -> None:
               help="Worker processes for many files (0: one per CPU).")
 @click.option("--fix", is_flag=True, help="Apply the fixes marked safe, in place (atomic writes).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
+              help="Also lint files that .gitignore files ignore (.contentlintignore still applies).")
 def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config: str | None, stdin_filename: str | None,
           quiet: bool, exit_zero: bool, statistics: bool, color: str, duplicate_scope: str | None,
-          jobs: int, fix: bool, diff: bool) -> None:
-    """Lint PATHS (files or directories, recursed; '-' reads standard input).
+          jobs: int, fix: bool, diff: bool, no_gitignore: bool) -> None:
+    """Lint PATHS (files, directories or quoted globs; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
-    2 usage, configuration or read errors.
+    2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
     from .formatters import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
     from .formatters.emit import default_format, emit, progress_bar, use_colour
+    from .messages import printable
     from .run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
@@ -114,8 +155,11 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
         settings = replace(settings, fail_on=Severity.parse(fail_on))
     if duplicate_scope:
         settings = replace(settings, duplicate_scope=duplicate_scope)
+    if no_gitignore:
+        settings = replace(settings, respect_gitignore=False)
     fmt = fmt or default_format()
-    stdin = sys.stdin.buffer.read() if paths == ("-",) else None
+    # At most the size limit plus one byte, so that `contentlint check - < /dev/zero` is refused, not read whole.
+    stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if paths == ("-",) else None
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
                      keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else progress_bar)
     for notice in run.notices:
@@ -126,7 +170,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
         _apply_fixes(run)
     for result in run.files:
         if result.error:
-            click.echo(f"{result.path}: error CL001 {result.error}", err=True)
+            click.echo(f"{printable(result.path)}: error CL001 {result.error}", err=True)
     options = OutputOptions(quiet=quiet, colour=use_colour(color, sys.stdout), rules=catalogue(rules))
     if statistics:
         render_statistics(run, sys.stdout, options)
@@ -142,11 +186,12 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
 def _print_diffs(run: RunResult) -> int:
     """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
     from .fixer import apply_fixes, fixable, unified_diff
+    from .messages import printable
 
     changed = 0
     for result in run.files:
         if result.error:
-            click.echo(f"{result.path}: error CL001 {result.error}", err=True)
+            click.echo(f"{printable(result.path)}: error CL001 {result.error}", err=True)
         elif result.source is not None and fixable(result.findings):
             after, _ = apply_fixes(result.source, fixable(result.findings))
             if after != result.source:
@@ -160,24 +205,10 @@ def _print_diffs(run: RunResult) -> int:
 
 
 def _apply_fixes(run: RunResult) -> None:
-    """Write the safe fixes in place; fixed findings leave the report, write errors join it."""
-    from .fixer import FixError, apply_fixes, fixable, write_atomic
+    """Write the safe fixes in place; fixed findings leave the report, write problems join it (CL006)."""
+    from .fixer import fix_files
 
-    total = 0
-    for result in run.files:
-        if result.error or result.source is None or not fixable(result.findings):
-            continue
-        after, applied = apply_fixes(result.source, fixable(result.findings))
-        if after == result.source:
-            continue
-        try:
-            write_atomic(Path(result.path), after, result.bom)
-        except FixError as exc:
-            result.error = str(exc)
-            continue
-        done = set(applied)
-        result.findings = [f for f in result.findings if f.fix not in done]
-        total += len(applied)
+    total = fix_files(run.files)
     if total:
         click.echo(f"contentlint: fixed {total} problem{'s' if total != 1 else ''}", err=True)
 

@@ -21,7 +21,10 @@ else:  # pragma: no cover - Python 3.10
 
 _KEYS = {"select", "ignore", "fail-on", "exclude", "extra-rule-paths", "per-file-ignores", "rules",
          "nlp-model", "max-file-size", "profile",
-         "duplicate-allow", "duplicate-scope", "allow-code"}
+         "duplicate-allow", "duplicate-scope", "allow-code", "time-limit", "respect-gitignore"}
+
+#: Seconds one file may take before it is stopped with a CL001 finding (``time-limit``; 0 turns it off).
+DEFAULT_TIME_LIMIT = 60.0
 
 
 class ConfigError(Exception):
@@ -45,21 +48,26 @@ class Settings:
     duplicate_scope: str | None = None  # "repository" | "files"; None: repository inside a git work tree
     max_file_size: int = 5 * 1024 * 1024
     allow_code: tuple[str, ...] = ()
+    time_limit: float = DEFAULT_TIME_LIMIT
+    respect_gitignore: bool = True
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
 
 def find_config(start: Path) -> Path | None:
     """Return the nearest ``.contentlint.toml`` or ``pyproject.toml`` with our table, upward."""
-    here = start.resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
+    try:
+        here = start.resolve()
+        if here.is_file() or not here.exists():
+            here = here.parent
+    except (OSError, RuntimeError):  # a symlink loop or an unreadable folder: look from its parent
+        here = start.absolute().parent
     for directory in (here, *here.parents):
         candidate = directory / ".contentlint.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file():
+        if _is_file(pyproject):
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -67,6 +75,14 @@ def find_config(start: Path) -> Path | None:
             if "contentlint" in data.get("tool", {}):
                 return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that answers False where a folder cannot be read."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -149,7 +165,15 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
     scope = table.get("duplicate-scope")
     if scope is not None and scope not in ("repository", "files"):
         raise ConfigError(f"{prefix} duplicate-scope: must be \"repository\" or \"files\"")
+    time_limit = table.get("time-limit", DEFAULT_TIME_LIMIT)
+    if isinstance(time_limit, bool) or not isinstance(time_limit, (int, float)) or time_limit < 0:
+        raise ConfigError(f"{prefix} time-limit: must be a number of seconds (0 for no limit)")
+    respect_gitignore = table.get("respect-gitignore", True)
+    if not isinstance(respect_gitignore, bool):
+        raise ConfigError(f"{prefix} respect-gitignore: must be true or false")
     return Settings(
+        time_limit=float(time_limit),
+        respect_gitignore=respect_gitignore,
         select=_strings(table.get("select", []), f"{prefix} select"),
         ignore=_strings(table.get("ignore", []), f"{prefix} ignore"),
         fail_on=fail_on,

@@ -33,10 +33,12 @@ _TRANSLATE = str.maketrans(
 )
 
 # Markup remnants. The engine strips most markup; these catch what a simple reader leaves behind.
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](url) and ![alt](url) -> text
-_REF_LINK = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")  # [text][ref] -> text
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>")  # <https://...> carries no prose
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->", re.DOTALL)
+# The negated classes also stop at the opening character, so that a failed match stops at the
+# next "[" or "<" instead of scanning to the end: 64 KB of "[" or "<a" stays linear, not quadratic.
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")  # [text](url) and ![alt](url) -> text
+_REF_LINK = re.compile(r"!?\[([^\[\]]*)\]\[[^\[\]]*\]")  # [text][ref] -> text
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>")  # <https://...> carries no prose
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # Emphasis markers only where they touch a word edge, so "snake_case" and "2 * 3" survive.
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]+(?=\S)|(?<=\S)[*_]+(?![\w*])")
 _BACKTICKS = re.compile(r"`+")
@@ -45,6 +47,22 @@ _SPACE = re.compile(r"\s+")
 # A word: letters/digits, keeping inner apostrophes and hyphens ("don't", "type-2") in one token so
 # that an apostrophe variant cannot change the word count or the shingles.
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
+
+
+def _strip_comments(text: str) -> str:
+    """Replace each ``<!-- ... -->`` with a space, in linear time (an unclosed one is kept)."""
+    if "<!--" not in text:
+        return text
+    out: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no comment closes after here, so none of the later openers can match either
+        out.append(text[position:start] + " ")
+        position = end + 3
+    out.append(text[position:])
+    return "".join(out)
 
 
 def normalise(text: str) -> str:
@@ -62,7 +80,7 @@ def normalise(text: str) -> str:
     if "[" in text:
         text = _REF_LINK.sub(r"\1", _IMAGE_OR_LINK.sub(r"\1", text))
     if "<" in text:
-        text = _HTML_TAG.sub(" ", _AUTOLINK.sub(" ", text))
+        text = _HTML_TAG.sub(" ", _AUTOLINK.sub(" ", _strip_comments(text)))
     if "`" in text:
         text = _BACKTICKS.sub("", text)
     # Translate before NFKC as well as after: NFKC turns a double prime into two primes, which
@@ -109,10 +127,12 @@ class AllowList:
             elif isinstance(entry, Mapping) and set(entry) == {"text"}:
                 texts.add(normalise(str(entry["text"])))
             elif isinstance(entry, Mapping) and set(entry) == {"pattern"}:
+                from .kinds.base import compile_safe  # untrusted: refused if catastrophic, bounded in time
+
                 try:
-                    patterns.append(re.compile(str(entry["pattern"]), re.IGNORECASE | re.DOTALL))
-                except re.error as exc:
-                    raise ValueError(f"allow: bad pattern {entry['pattern']!r}: {exc}") from None
+                    patterns.append(compile_safe(str(entry["pattern"]), re.IGNORECASE | re.DOTALL))
+                except ValueError as exc:
+                    raise ValueError(f"allow: {exc}") from None
             else:
                 raise ValueError(f"allow: expected a string, {{text: ...}} or {{pattern: ...}}, got {entry!r}")
         return cls(frozenset(texts), tuple(patterns))

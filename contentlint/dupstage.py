@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,20 +79,28 @@ def repository_files(linted: Sequence[str], exclude: Sequence[str] = (), root: P
     from .discover import is_excluded
     from .document import FORMATS
 
-    if not linted:
+    mine: set[Path] = set()
+    for linted_path in linted:
+        try:
+            mine.add(Path(linted_path).resolve())
+        except (OSError, RuntimeError):  # a symlink loop or an unreadable path: reported by the linter
+            continue
+    if not mine:
         return []
-    first = Path(linted[0]).resolve()
+    first = next(iter(sorted(mine)))
     top = _git(first if first.is_dir() else first.parent, "rev-parse", "--show-toplevel")
     listing = _git(Path(top.strip()), "ls-files", "-z", "--cached") if top else None
     if not top or listing is None:
         return []
     top_path = Path(top.strip())
-    mine = {Path(p).resolve() for p in linted}
     cwd = Path.cwd()
     out: list[str] = []
     for name in sorted(set(listing.split("\0"))):
         path = top_path / name
-        if not name or path.suffix.lower() not in FORMATS or path.resolve() in mine or not path.is_file():
+        try:
+            if not name or path.suffix.lower() not in FORMATS or path.resolve() in mine or not path.is_file():
+                continue
+        except (OSError, RuntimeError):  # a tracked symlink loop: not ours to report
             continue
         if exclude and is_excluded(path, exclude, root or cwd):
             continue
@@ -104,12 +112,14 @@ def repository_files(linted: Sequence[str], exclude: Sequence[str] = (), root: P
     return out
 
 
-def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule],
-                            settings: Settings) -> list[dict[DuplicateOptions, list[Fingerprint]]]:
+def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule], settings: Settings,
+                            read: Callable[[str, int], bytes | str]) -> list[dict[DuplicateOptions, list[Fingerprint]]]:
     """Fingerprint the repository's other tracked content files (nothing with scope ``files``).
 
-    Parsing only, no language pipeline: a file costs a parse and one vectorised MinHash pass. A file
-    that cannot be read or parsed is skipped silently, as it is not one the user asked to lint.
+    Parsing only, no language pipeline: a file costs a parse and one vectorised MinHash pass. ``read``
+    is the linter's bounded reader (regular files only, at most the size limit plus one byte), which
+    returns the bytes or a reason; a file that cannot be read or parsed is skipped silently, as it is
+    not one the user asked to lint.
     """
     from .document import ReadError, decode, detect_format, parse
 
@@ -118,7 +128,9 @@ def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule],
     prints: list[dict[DuplicateOptions, list[Fingerprint]]] = []
     for path in repository_files(linted, settings.exclude, settings.root):
         try:
-            data = Path(path).read_bytes()
+            data = read(path, settings.max_file_size)
+            if isinstance(data, str):
+                continue
             doc = parse(decode(data, settings.max_file_size), path, detect_format(path))
         except (OSError, ReadError, ValueError, RecursionError):
             continue

@@ -3,6 +3,11 @@
 Data flows one way: bytes → Document → Analysis → hits per rule → Findings (source-mapped) →
 suppressions. ``lint_document`` depends only on its inputs, so it can run in worker processes;
 the corpus stage (cross-file duplicates) sees only compact fingerprints.
+
+Errors are isolated: a rule that raises (a house rule's bug, a swap with a bad backreference, a
+regular expression that times out) becomes a CL005 finding naming the rule and the cause while the
+other rules still run; anything else that fails on one file becomes that file's CL001 error. No
+exception from one file reaches the user as a traceback or stops the other files.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import engine_codes
+from .fixer import FileSnapshot
 from .analysis import Analysis, Sentence, analyse, sentence_values
 from .document import Block, Document, ReadError, read_document
 from .finding import BlockKind, Finding, Fix, Hit, Location, Unit
@@ -42,6 +48,7 @@ class FileResult:
     suppressions: Suppressions = field(default_factory=Suppressions)
     source: str | None = None
     bom: bool = False
+    snapshot: FileSnapshot | None = None  # what was read, so that --fix can tell if the file changed
 
 
 def make_finding(doc: Document, rule: Rule, block: Block, start: int, end: int, hit: Hit) -> Finding:
@@ -66,6 +73,22 @@ def _links_in(block: Block, start: int, end: int) -> tuple[str, ...]:
     return tuple(href for s, e, href in block.prose.links if s < end and e >= start)
 
 
+# Kinds whose hits are spans of matched text (a python rule may point at a position on purpose).
+_TEXT_KINDS = frozenset({"pattern", "conditional"})
+
+
+def rule_failure(path: str, rule_code: str, rule_name: str, exc: BaseException, where: str = "") -> Finding:
+    """A CL005 finding: ``rule_code`` failed on ``path``; the message names the rule and the cause."""
+    code = engine_codes.RULE_FAILED
+    cause = str(exc) or type(exc).__name__
+    origin = f" (rule file {where})" if where else ""
+    return Finding(
+        path=path, line=1, column=1, end_line=1, end_column=1, code=code.code, name=code.name,
+        severity=code.level,
+        message=f"rule {rule_code} ({rule_name}){origin} failed on this file: {type(exc).__name__}: {cause}",
+    )
+
+
 def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
     kind = KINDS[rule.kind]
     if rule.scope is Scope.SENTENCE:
@@ -82,6 +105,8 @@ def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Fi
         sentences = analysis.block_sentences[index] if rule.scope is Scope.BLOCK else ()
         unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences)
         for hit in kind.check(unit, rule.prepared):
+            if hit.end <= hit.start and rule.kind in _TEXT_KINDS:
+                continue  # a zero-width match of a house pattern reports nothing readable
             yield make_finding(doc, rule, block, start + hit.start, start + hit.end, hit)
 
 
@@ -172,11 +197,17 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
     for rule in rules.values():
         if rule.kind == "duplicate":
             continue
-        if rule.kind == "metric":
-            result.findings.extend(_metric_findings(doc, rule, analysis))
-        else:
-            result.findings.extend(_unit_findings(doc, rule, analysis))
-    result.fingerprints = fingerprints_of(doc, rules)
+        findings = _metric_findings(doc, rule, analysis) if rule.kind == "metric" else _unit_findings(doc, rule, analysis)
+        try:
+            result.findings.extend(list(findings))
+        except Exception as exc:  # noqa: BLE001 - one failing rule must not lose the file's other findings
+            result.findings.append(rule_failure(doc.path, rule.code, rule.name, exc, rule.path))
+    try:
+        result.fingerprints = fingerprints_of(doc, rules)
+    except Exception as exc:  # noqa: BLE001 - e.g. a duplicate-allow pattern that timed out
+        duplicate = next((r for r in rules.values() if r.kind == "duplicate"), None)
+        code, name = (duplicate.code, duplicate.name) if duplicate else ("duplicates", "duplicate-stage")
+        result.findings.append(rule_failure(doc.path, code, name, exc))
     return result
 
 
@@ -193,7 +224,16 @@ def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | 
         return FileResult(path, error=str(exc))
     except (ValueError, RecursionError) as exc:  # a parser choking on malformed markup
         return FileResult(path, error=f"cannot parse file: {exc}")
-    result = lint_document(doc, rules, model, known)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must cost one file, not the run
+        return FileResult(path, error=f"cannot parse file: internal error {type(exc).__name__}: {exc}")
+    try:
+        result = lint_document(doc, rules, model, known)
+    except RecursionError:
+        return FileResult(path, error="cannot lint file: its structure is nested too deeply")
+    except MemoryError:
+        return FileResult(path, error="cannot lint file: out of memory")
+    except Exception as exc:  # noqa: BLE001 - sentence splitting or analysis failing on odd input
+        return FileResult(path, error=f"cannot lint file: internal error {type(exc).__name__}: {exc}")
     result.bom = data.startswith(b"\xef\xbb\xbf")
     return result
 

@@ -98,6 +98,8 @@ def split_sentences(text: str, nlp: Language | None = None) -> list[Span]:
     if not text.strip():
         return []
     pipeline = nlp if nlp is not None else get_pipeline()
+    if _needs_bounding(text):
+        return _spans_from_doc(text, _BoundedDoc(text, pipeline))  # type: ignore[arg-type]
     return _spans_from_doc(text, pipeline(text))
 
 
@@ -107,10 +109,92 @@ def split_sentences_many(texts: Sequence[str], nlp: Language | None = None) -> l
     results: list[list[Span]] = [[] for _ in texts]
     # Blank blocks are skipped rather than parsed: they are common (empty list items) and give [].
     indices = [i for i, text in enumerate(texts) if text.strip()]
-    docs: Iterable[Doc] = pipeline.pipe((texts[i] for i in indices), batch_size=_PIPE_BATCH_SIZE)
-    for i, doc in zip(indices, docs):
+    # Text that needs bounding (long, or long runs without spaces) is parsed piece by piece.
+    plain = [i for i in indices if not _needs_bounding(texts[i])]
+    docs: Iterable[Doc] = pipeline.pipe((texts[i] for i in plain), batch_size=_PIPE_BATCH_SIZE)
+    for i, doc in zip(plain, docs):
         results[i] = _spans_from_doc(texts[i], doc)
+    for i in indices:
+        if _needs_bounding(texts[i]):
+            results[i] = _spans_from_doc(texts[i], _BoundedDoc(texts[i], pipeline))  # type: ignore[arg-type]
     return results
+
+
+# --- bounded input for spaCy ----------------------------------------------------------------------
+# spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its tokenizer is quadratic
+# in the length of a run without whitespace (each prefix or suffix it strips copies the rest of the
+# run: 64 KB of "(" took minutes). So long text is cut into pieces at whitespace, and inside very
+# long runs a space is substituted every ``_MAX_RUN`` characters in the copy handed to spaCy. Both
+# keep every offset, so sentence starts map straight back onto the original text.
+_MAX_PIECE = 20_000
+_MAX_RUN = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (_MAX_RUN + 1))
+
+
+def _needs_bounding(text: str) -> bool:
+    return len(text) > _MAX_PIECE or _LONG_RUN.search(text) is not None
+
+
+def bounded_pieces(text: str) -> list[tuple[int, str]]:
+    """Return ``(offset, piece)`` pairs covering ``text`` that are cheap for spaCy to tokenize.
+
+    Pieces are at most ``_MAX_PIECE`` characters, cut after whitespace where there is some, and
+    within a piece no run of non-space characters is longer than ``_MAX_RUN`` (a space replaces one
+    character in the copy: such runs are punctuation dumps or data, not sentences). Offsets and
+    lengths are kept, so ``offset + position in piece`` is a position in ``text``.
+    """
+    capped = _LONG_RUN.sub(lambda m: _space_out(m.group()), text)
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(capped):
+        end = min(start + _MAX_PIECE, len(capped))
+        if end < len(capped):
+            # Cut after a sentence end if the back half of the window has one, else after a space.
+            window = capped[start + _MAX_PIECE // 2:end]
+            ends = [m.end() for m in _PIECE_CUT.finditer(window)]
+            cut = start + _MAX_PIECE // 2 + ends[-1] if ends else max(window.rfind(" "), window.rfind("\n"))
+            if not ends and cut >= 0:
+                cut += start + _MAX_PIECE // 2 + 1
+            end = cut if cut > start else end
+        pieces.append((start, capped[start:end]))
+        start = end
+    return pieces
+
+
+_PIECE_CUT = re.compile(r"[.!?][\"')\]]*\s+")
+_PIECE_END = re.compile(r"[.!?][\"')\]]*\s*$")
+
+
+def _space_out(run: str) -> str:
+    """Replace every ``_MAX_RUN``-th character of a long run with a space (same length)."""
+    chars = list(run)
+    for position in range(_MAX_RUN, len(chars), _MAX_RUN):
+        chars[position] = " "
+    return "".join(chars)
+
+
+class _Sentence:
+    """A sentence start, as much of ``spacy.tokens.Span`` as :func:`_spans_from_doc` reads."""
+
+    __slots__ = ("start_char",)
+
+    def __init__(self, start_char: int) -> None:
+        self.start_char = start_char
+
+
+class _BoundedDoc:
+    """The sentence starts of a long text, parsed as bounded pieces and shifted back into place."""
+
+    def __init__(self, text: str, pipeline: Language) -> None:
+        pieces = bounded_pieces(text)
+        self.sents: list[_Sentence] = []
+        for (offset, _), doc in zip(pieces, pipeline.pipe(piece for _, piece in pieces)):
+            for sent in doc.sents:
+                # Each piece's doc starts a sentence; at a cut that is no sentence end, that start is
+                # an artefact of the cut, not a boundary.
+                if sent.start_char == 0 and offset and not _PIECE_END.search(text, max(0, offset - 40), offset):
+                    continue
+                self.sents.append(_Sentence(offset + sent.start_char))
 
 
 # --- boundary rules -------------------------------------------------------------------------------
@@ -266,7 +350,10 @@ def _keep_boundary(text: str, boundary: int, from_model: bool) -> bool:
     # Strip closing quotes/brackets and clause punctuation: "etc.)", "etc.," and "U.S.”" end like
     # "etc." and "U.S." (the sentencizer splits after "etc.," because it tokenizes "etc" ".").
     core = before.rstrip(_CLOSERS + ",;: \t")
-    first_word = after.lstrip(_OPENERS_PUNCT).split(maxsplit=1)[0] if after.strip(_OPENERS_PUNCT) else ""
+    # Split the very string that is tested: ")[[[… [ x" strips to " x" on the right but to "" on the
+    # left, and indexing the empty split raised IndexError.
+    words_after = after.lstrip(_OPENERS_PUNCT).split(maxsplit=1)
+    first_word = words_after[0] if words_after else ""
     first_char = first_word[:1]
     if _NEVER_FINAL.search(core):
         return False

@@ -25,6 +25,7 @@ import yaml
 from .finding import Severity
 from .kinds import KINDS, Kind, OptionError, Scope
 from .kinds.python import CODE_OPTIONS, PythonKind
+from .messages import template_problem
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -320,12 +321,16 @@ def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset(),
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise RuleError(f"{where}: examples: must be a mapping with `bad` and `good` lists")
+    message = _string(data, "message", where)
+    problem = template_problem(message)
+    if problem:
+        raise RuleError(f"{where}: message: {problem}")
     references = data.get("references") or []
     if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
         raise RuleError(f"{where}: references: must be a list of strings")
     return Rule(
         code=code, name=name, pack=pack, kind=kind, level=level, scope=scope,
-        message=_string(data, "message", where), summary=_string(data, "summary", where),
+        message=message, summary=_string(data, "summary", where),
         why=_string(data, "why", where), options=options, prepared=prepared, fix_safe=fix == "safe",
         headings=headings, bad=_examples(examples.get("bad", []), f"{where}: examples.bad"),
         good=_examples(examples.get("good", []), f"{where}: examples.good", good=True),
@@ -379,6 +384,7 @@ def _load_rules(directories: Sequence[Path], allowed: frozenset[str]) -> dict[st
             raise RuleError(f"{directory}: rule directory not found")
     lexicons = load_lexicons(directories)
     for directory in directories:
+        _refuse_stray_rule_files(directory)
         for pack_dir in _pack_dirs(directory):
             for path in sorted(pack_dir.glob("*.yaml")):
                 rule = load_rule(path, pack_dir.name, allowed, lexicons)
@@ -389,6 +395,24 @@ def _load_rules(directories: Sequence[Path], allowed: frozenset[str]) -> dict[st
                 rules[rule.code] = rule
                 names[rule.name] = str(path)
     return rules
+
+
+# Files beside the packs that are not rules: the shipped option profiles.
+_NOT_RULES = {"profiles.yaml"}
+
+
+def _refuse_stray_rule_files(directory: Path) -> None:
+    """Raise ``RuleError`` for YAML files that would be silently skipped: rules live in ``<pack>/``.
+
+    A rule file placed directly in a rule directory, or saved as ``.yml`` in a pack, was ignored
+    without a word; naming it saves an author from wondering why their rule never fires.
+    """
+    stray = [p for p in directory.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml") and p.name not in _NOT_RULES]
+    stray += [p for pack in directory.iterdir() if pack.is_dir() for p in pack.glob("*.yml")]
+    if stray:
+        names = ", ".join(str(p) for p in sorted(stray))
+        raise RuleError(f"{names}: not loaded: rule files go in a pack folder as "
+                        f"{directory}/<pack>/<CODE>-<name>.yaml")
 
 
 def resolve(selector: str, rules: Mapping[str, Rule]) -> set[str]:

@@ -1,19 +1,32 @@
-"""A whole run: build the rule set from settings, lint every file, run the corpus stage."""
+"""A whole run: build the rule set from settings, lint every file, run the corpus stage.
+
+Reading is bounded: only regular files are opened (a FIFO, a device or a socket named ``x.md`` is a
+CL001 finding, never a block; ``O_NONBLOCK`` is a second guard against a FIFO swapped in after the
+check), never more than the size limit plus one byte is read (a symlink to ``/dev/zero``), and each
+file has a time limit (``time-limit``, default 60 s) after which it is stopped with a CL001 finding.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fnmatch
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Mapping, Sequence
+import signal
+import stat
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import __version__
 from .config import ConfigError, Settings
-from .discover import discover
+from .discover import Discovery, discover
 from .dupstage import apply_duplicates, repository_fingerprints
+from .engine_codes import INCOMPLETE_CODES
 from .finding import Severity
+from .fixer import FileSnapshot
 from .linter import FileResult, finalise, lint_bytes
 from .nlp import PipelineUnavailable, get_pipeline
 from .registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve, select_rules
@@ -42,8 +55,10 @@ class RunResult:
         return counts
 
     def exit_code(self) -> int:
-        """Return 2 if a file could not be read, 1 if a finding reaches ``fail_on``, else 0."""
+        """Return 2 if a file could not be read, linted or fixed, 1 if a finding reaches ``fail_on``, else 0."""
         if any(r.error for r in self.files):
+            return 2
+        if any(f.code in INCOMPLETE_CODES for r in self.files for f in r.findings):
             return 2
         if any(f.severity >= self.fail_on for r in self.files for f in r.findings):
             return 1
@@ -100,7 +115,7 @@ def load_profiles() -> dict[str, dict[str, dict[str, object]]]:
 def _per_file_codes(path: str, settings: Settings, rules: Mapping[str, Rule]) -> set[str]:
     try:
         relative = PurePosixPath(Path(path).resolve().relative_to(settings.root.resolve()).as_posix()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
         relative = PurePosixPath(path).as_posix()
     codes: set[str] = set()
     for glob, selectors in settings.per_file_ignores.items():
@@ -110,15 +125,100 @@ def _per_file_codes(path: str, settings: Settings, rules: Mapping[str, Rule]) ->
     return codes
 
 
-def _read(path: str) -> bytes | str:
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes | str:
+    """The bytes of ``path`` as :func:`read_file` reads them, or the reason it could not."""
+    read = read_file(path, max_bytes)
+    return read if isinstance(read, str) else read[0]
+
+
+def read_file(path: str, max_bytes: int) -> tuple[bytes, FileSnapshot] | str:
+    """Read a regular file of at most ``max_bytes``; return its bytes and snapshot, or the problem.
+
+    The file type is checked with ``os.stat`` (through symlinks) before opening, and again on the
+    open descriptor; at most ``max_bytes + 1`` bytes are read, so a file that grows or a device
+    cannot exhaust memory.
+    """
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        return "is a directory"
-    except PermissionError:
-        return "permission denied"
+        info = os.stat(path)
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return _os_problem(path, exc)
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory"
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        return f"not a regular file ({kind}); only regular files are read"
+    if info.st_size > max_bytes:
+        return f"file is too large ({info.st_size:,} bytes; the limit is {max_bytes:,})"
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as exc:
+        return _os_problem(path, exc)
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):  # swapped for something else between stat and open
+            return "not a regular file; only regular files are read"
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(handle, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as exc:
+        return _os_problem(path, exc)
+    finally:
+        os.close(handle)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        return f"file is too large (more than {max_bytes:,} bytes; the limit is {max_bytes:,})"
+    return data, FileSnapshot.of(opened, data)
+
+
+def _os_problem(path: str, exc: OSError) -> str:
+    """A short, plain description of an ``OSError`` met while reading ``path``."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link points back to itself)"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return "broken symbolic link (its target does not exist)"
+    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.EISDIR:
+        return "is a directory"
+    return exc.strerror or str(exc)
+
+
+class FileTimeLimit(BaseException):
+    """Raised by the per-file timer; a ``BaseException`` so that no ``except Exception`` swallows it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``FileTimeLimit`` in this block after ``seconds`` (no limit when 0, off the main thread or on Windows).
+
+    Uses ``SIGALRM``: the handler runs between Python bytecodes, so pure-Python loops stop on time;
+    C code that never returns is bounded separately (regex timeouts, bounded spaCy input).
+    """
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise FileTimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -130,6 +230,7 @@ class _Job:
     model: str | None
     max_bytes: int
     keep_source: bool
+    time_limit: float = 0.0
 
 
 _JOB: _Job | None = None
@@ -142,13 +243,25 @@ def _lint_one(target: tuple[str, str | None]) -> FileResult:
     """Read and lint one discovered file (runs in the main process or in a worker)."""
     assert _JOB is not None
     path, problem = target
-    data = problem if problem else _read(path)
-    if isinstance(data, str):
-        return FileResult(path, error=data)
-    result = lint_bytes(data, path, _JOB.rules, model=_JOB.model, max_bytes=_JOB.max_bytes, known=_JOB.known)
+    read = problem if problem else read_file(path, _JOB.max_bytes)
+    if isinstance(read, str):
+        return FileResult(path, error=read)
+    data, snapshot = read
+    try:
+        with time_limit(_JOB.time_limit):
+            result = lint_bytes(data, path, _JOB.rules, model=_JOB.model, max_bytes=_JOB.max_bytes,
+                                known=_JOB.known)
+    except FileTimeLimit:
+        return FileResult(path, error=f"stopped after the time limit of {_JOB.time_limit:g} s "
+                                      "(time-limit in the configuration)")
+    result.snapshot = snapshot
     if not _JOB.keep_source:
         result.source = None  # only --fix and --diff need the text back; don't ship it between processes
     return result
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _map(targets: list[tuple[str, str | None]], jobs: int,
@@ -166,7 +279,8 @@ def _map(targets: list[tuple[str, str | None]], jobs: int,
                 progress(1)
         return done
     # Fork, so that workers inherit the loaded rules and pipeline instead of rebuilding them.
-    with mp.get_context("fork").Pool(min(workers, len(targets))) as pool:
+    # Workers ignore SIGINT: the parent alone handles Ctrl-C, and leaving the block terminates them.
+    with mp.get_context("fork").Pool(min(workers, len(targets)), initializer=_ignore_sigint) as pool:
         for result in pool.imap(_lint_one, targets, chunksize=8):
             done.append(result)
             if progress:
@@ -198,14 +312,24 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         except PipelineUnavailable as exc:
             run.notices.append(f"CL004 {exc}; using the blank English pipeline")
             model = None
-    _JOB = _Job(rules, known, model, settings.max_file_size, keep_source)
+    _JOB = _Job(rules, known, model, settings.max_file_size, keep_source, settings.time_limit)
     if stdin is not None:
-        result = lint_bytes(stdin, stdin_name, rules, model=model, max_bytes=settings.max_file_size, known=known)
+        try:
+            with time_limit(settings.time_limit):
+                result = lint_bytes(stdin, stdin_name, rules, model=model, max_bytes=settings.max_file_size,
+                                    known=known)
+        except FileTimeLimit:
+            result = FileResult(stdin_name, error=f"stopped after the time limit of {settings.time_limit:g} s "
+                                                  "(time-limit in the configuration)")
         run.files.append(result)
     else:
-        targets = list(discover(paths, settings.exclude, settings.root))
+        discovery = Discovery()
+        targets = list(discover(paths, settings.exclude, settings.root,
+                                respect_gitignore=settings.respect_gitignore, discovery=discovery))
+        run.notices.extend(discovery.notices())
         run.files.extend(_map(targets, jobs, progress(targets) if progress else None))
-    others = repository_fingerprints([r.path for r in run.files], rules, settings) if stdin is None else []
+    others = (repository_fingerprints([r.path for r in run.files], rules, settings, _read_bytes)
+              if stdin is None else [])
     apply_duplicates(run.files, rules, others)
     for result in run.files:
         ignored = _per_file_codes(result.path, settings, rules) if settings.per_file_ignores else set()

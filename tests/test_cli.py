@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -183,14 +184,15 @@ def test_python_dash_m(tmp_path: Path) -> None:
 def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.md"
     path.write_text(BAD)
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "secret.md":
+    # Root reads 0o000 files, so the refusal is simulated where contentlint opens the file.
+    def refuse(name: str, flags: int, *args: object) -> int:
+        if str(name).endswith("secret.md"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(name, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     code, _, err = run("check", str(path))
     assert code == 2 and "secret.md: error CL001 permission denied" in err
 

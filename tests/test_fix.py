@@ -68,9 +68,11 @@ def test_fix_keeps_permissions(article: Path) -> None:
 
 def test_read_only_file_is_refused_and_left_alone(article: Path) -> None:
     article.chmod(0o444)
-    code, _, err = run("check", "--fix", "--select", "spelling", str(article))
+    code, out, _ = run("check", "--fix", "--select", "spelling", str(article))
     assert code == 2
-    assert f"{article}: error CL001 cannot fix: the file is read-only" in err
+    # Issue 15: the refusal is a finding, and the file's other findings are kept in the report.
+    assert f"{article}:1:1: error CL006 cannot fix: the file is read-only" in out
+    assert "SP002" in out and "SP003" in out
     assert article.read_bytes() == ORIGINAL.encode("utf-8")
 
 

@@ -8,6 +8,7 @@ from typing import TextIO
 import click
 
 from ..finding import Finding, Severity
+from ..messages import printable
 from ..run import RunResult
 from .base import OutputOptions, findings
 
@@ -15,13 +16,17 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "c
 
 
 def finding_line(finding: Finding, colour: bool) -> str:
-    """Return the one-line form of a finding, clickable in editors (``path:line:col:``)."""
+    """Return the one-line form of a finding, clickable in editors (``path:line:col:``).
+
+    Paths and messages are escaped: a newline in a file name or a match must not inject a fake line.
+    """
     severity = str(finding.severity)
     if colour:
         severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
-    line = f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.code} {finding.message}"
+    line = (f"{printable(finding.path)}:{finding.line}:{finding.column}: {severity} {finding.code} "
+            f"{printable(finding.message)}")
     for related in finding.related:
-        line += f" [see {related.path}:{related.line}:{related.column}]"
+        line += f" [see {printable(related.path)}:{related.line}:{related.column}]"
     return line
 
 
@@ -32,7 +37,7 @@ def render_summary(run: RunResult, out: TextIO, options: OutputOptions) -> None:
     for result in run.files:
         grade = result.metrics.get(run.grade_metric) if not result.error else None
         if grade is not None and result.metrics.get("words"):
-            click.echo(f"{result.path}: reading grade {grade:.1f} ({run.grade_metric}, target {run.grade_target:g}), "
+            click.echo(f"{printable(result.path)}: reading grade {grade:.1f} ({run.grade_metric}, target {run.grade_target:g}), "
                        f"{result.metrics['words']} words", file=out)
     counts = run.counts()
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
