@@ -80,6 +80,14 @@ def shipped_model_path() -> Path:
     return path
 
 
+def _shipped_source() -> str | None:
+    """The shipped model's directory as a string, or ``None`` when the package lacks it."""
+    try:
+        return str(shipped_model_path())
+    except PipelineUnavailable:
+        return None
+
+
 def syntax_source(setting: str | None) -> str | None:
     """Map the ``nlp-model`` setting to the pipeline that gives syntax (``None``: no syntax).
 
@@ -103,9 +111,14 @@ def _load(source: str, with_parser: bool) -> Language:
     key = (source, with_parser)
     if key in _PIPELINES:
         return _PIPELINES[key]
+    # ``exclude`` (not ``disable``) so that a tags-only process never builds the parser's model.
+    exclude = [] if with_parser else list(_PARSE_ONLY)
+    if source == _shipped_source():
+        # The shipped tokenizer is spaCy's default English one (tests/test_syntax.py checks it), which
+        # the config already builds; reading its saved copy again costs about a third of the load.
+        exclude.append("tokenizer")
     try:
-        # ``exclude`` (not ``disable``) so that a tags-only process never builds the parser's model.
-        nlp = spacy.load(source, exclude=[] if with_parser else list(_PARSE_ONLY))
+        nlp = spacy.load(source, exclude=exclude)
     # Same failure modes as nlp.get_pipeline: unknown name/path, broken package, unknown factory.
     except (OSError, ImportError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -131,6 +131,52 @@ def evaluate(model: Path, data: Path) -> Scores:
     )
 
 
+@dataclass(frozen=True)
+class Costs:
+    """Speed (words per second on one thread), load time and size of a trained pipeline."""
+
+    tag_wps: float
+    parse_wps: float
+    load_seconds: float
+    megabytes: float
+
+
+LOAD_SNIPPET = (
+    "import sys, time, spacy\n"
+    "start = time.perf_counter(); spacy.load(sys.argv[1]); print(time.perf_counter() - start)"
+)
+
+
+def measure(model: Path, data: Path) -> Costs:
+    """Time ``model`` on the raw text of the sentences in ``data`` (one Doc each, as contentlint runs it).
+
+    Tags only (parser disabled) and tags plus parse, best of two passes; load time in fresh processes
+    with spaCy already imported (every run imports it anyway), best of three; size of the folder.
+    """
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.load(model)
+    texts = [doc.text for doc in DocBin().from_disk(data).get_docs(nlp.vocab)]
+    words = sum(len(nlp.make_doc(t)) for t in texts)
+
+    def best(disable: list[str]) -> float:
+        times = []
+        for _ in range(2):
+            started = time.perf_counter()
+            with nlp.select_pipes(disable=disable):
+                for _doc in nlp.pipe(texts, batch_size=128):
+                    pass
+            times.append(time.perf_counter() - started)
+        return words / min(times)
+
+    tag_wps, parse_wps = best(["parser"]), best([])
+    loads = [float(subprocess.run([sys.executable, "-c", LOAD_SNIPPET, str(model)], check=True,
+                                  capture_output=True, text=True).stdout.split()[-1]) for _ in range(3)]
+    size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file()) / 1e6
+    return Costs(tag_wps, parse_wps, min(loads), size)
+
+
 def package(model: Path, target: Path, scores: Scores, config_name: str) -> None:
     """Write the pipeline at ``model`` into ``target`` with metadata, NOTICE and nothing else."""
     import spacy
@@ -153,13 +199,22 @@ def package(model: Path, target: Path, scores: Scores, config_name: str) -> None
     })
     # Training-time scores per step and the performance dict are noise in the shipped copy.
     nlp.meta.pop("performance", None)
+    # The scratch paths of this machine mean nothing where the model is installed.
+    config = nlp.config.copy()
+    for key in ("train", "dev"):
+        config["paths"][key] = None
+    nlp.config = config
     if target.exists():
         shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
     (target / "NOTICE").write_text(NOTICE, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
+    # One thread for everything timed here: the figures are per core.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     """Parse arguments and run prepare → train → evaluate → package."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with en_ewt-ud-*.conllu")
@@ -170,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="config override, e.g. components.tok2vec.model.encode.width=128")
     parser.add_argument("--skip-train", action="store_true", help="evaluate/package an existing run")
     parser.add_argument("--no-package", action="store_true", help="do not write contentlint/models/")
+    parser.add_argument("--no-measure", action="store_true", help="skip the speed/size/load-time figures")
     args = parser.parse_args(argv)
 
     corpus = prepare(args.data, args.scratch)
@@ -182,7 +238,14 @@ def main(argv: list[str] | None = None) -> int:
     scores = evaluate(best, corpus / "test.spacy")
     print(f"EWT test ({scores.words} words): UPOS {scores.upos:.2f}  TAG {scores.tag:.2f}  "
           f"UAS {scores.uas:.2f}  LAS {scores.las:.2f}")
-    (output / "test-scores.json").write_text(json.dumps(scores.__dict__, indent=2), encoding="utf-8")
+    report: dict[str, object] = {"scores": asdict(scores)}
+    if not args.no_measure:
+        costs = measure(best, corpus / "test.spacy")
+        print(f"speed (1 thread, EWT test text): tagger {costs.tag_wps:,.0f} words/s, "
+              f"tagger+parser {costs.parse_wps:,.0f} words/s; load {costs.load_seconds:.3f} s; "
+              f"size {costs.megabytes:.1f} MB")
+        report["costs"] = asdict(costs)
+    (output / "test-report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     if not args.no_package:
         package(best, PACKAGE_DIR, scores, args.config.name)
         print(f"packaged into {PACKAGE_DIR}")
