@@ -16,7 +16,31 @@ from helpers import REPO, lint_text
 
 # Sentences of our own, with what the shipped model must give: (word, PTB tag, UPOS, head index, dep).
 # Exact values pin the shipped weights: retraining changes them on purpose, and this test says so.
-EXPECTED: dict[str, list[tuple[str, str, str, int, str]]] = {}
+EXPECTED: dict[str, list[tuple[str, str, str, int, str]]] = {
+    "The nurse checked the dressing.": [
+        ("The", "DT", "DET", 1, "det"),
+        ("nurse", "NN", "NOUN", 2, "nsubj"),
+        ("checked", "VBD", "VERB", 2, "ROOT"),
+        ("the", "DT", "DET", 4, "det"),
+        ("dressing", "NN", "NOUN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ],
+    "Your doctor may prescribe a lower dose if it is too strong.": [
+        ("Your", "PRP$", "PRON", 1, "nmod:poss"),
+        ("doctor", "NN", "NOUN", 3, "nsubj"),
+        ("may", "MD", "AUX", 3, "aux"),
+        ("prescribe", "VB", "VERB", 3, "ROOT"),
+        ("a", "DT", "DET", 6, "det"),
+        ("lower", "JJR", "ADJ", 6, "amod"),
+        ("dose", "NN", "NOUN", 3, "obj"),
+        ("if", "IN", "SCONJ", 11, "mark"),
+        ("it", "PRP", "PRON", 11, "nsubj"),
+        ("is", "VBZ", "AUX", 11, "cop"),
+        ("too", "RB", "ADV", 11, "advmod"),
+        ("strong", "JJ", "ADJ", 3, "advcl"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ],
+}
 
 TRICKY = [
     "Dr. Smith's patients don't take 2.5 mg/day (e.g. aspirin) -- they're fine.",
