@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MODEL_NAME",
+    "PARSE",
+    "TAGS",
+    "Level",
     "SyntaxMemo",
     "load",
     "parse",
