@@ -153,7 +153,7 @@ def settings_from_table(table: Mapping[str, Any], prefix: str, path: Path | None
     model = table.get("nlp-model")
     if model is not None and not isinstance(model, str):
         raise ConfigError(f"{prefix} nlp-model: must be a string")
-    if model is not None and (base / model).exists():
+    if model is not None and model != "blank" and (base / model).exists():
         # A pipeline directory is given relative to the configuration file, like other paths.
         model = str(base / model)
     profile = table.get("profile", "general")

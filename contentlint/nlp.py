@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "BLANK_MODEL",
     "PipelineUnavailable",
     "get_pipeline",
     "split_sentences",
@@ -30,6 +31,9 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
+
+# The ``nlp-model`` value for the syntax-free run: blank English, sentencizer, no tagger or parser.
+BLANK_MODEL = "blank"
 
 # Components that set ``Token.is_sent_start``; a pipeline with none of them enabled gets a sentencizer.
 _SENTENCE_SETTERS = ("parser", "senter", "sentencizer")
@@ -57,12 +61,14 @@ class PipelineUnavailable(RuntimeError):
 def get_pipeline(model: str | None = None) -> Language:
     """Return the spaCy pipeline used to split sentences, loading it once per ``model``.
 
-    ``None`` gives ``spacy.blank("en")`` with a ``sentencizer``. Otherwise ``model`` is an installed
+    ``None`` or ``"blank"`` gives ``spacy.blank("en")`` with a ``sentencizer``: sentence splitting
+    never uses the shipped tagger/parser (its tokenizer is the blank one, and the string rules
+    decide boundaries), so splitting is the same with or without syntax. Otherwise ``model`` is an installed
     package name (``"en_core_web_sm"``) or a pipeline directory, loaded with :func:`spacy.load`; a
     ``sentencizer`` is added when the pipeline has no enabled parser, senter or sentencizer. Raises
     :class:`PipelineUnavailable` when the model cannot be loaded.
     """
-    if model is None:
+    if model is None or model == BLANK_MODEL:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         return nlp
