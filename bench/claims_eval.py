@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 
-from contentlint.finding import Hit, Unit
+from contentlint.model.finding import Hit, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules" / "claims"
@@ -114,8 +114,8 @@ class Rule:
 def load_rules() -> list[Rule]:
     """Load the claims rules through the engine's registry (so shared lexicons resolve as in a run)."""
     from contentlint.kinds import KINDS
-    from contentlint.registry import builtin_rules_dir
-    from contentlint.registry import load_rules as load_all
+    from contentlint.engine.registry import builtin_rules_dir
+    from contentlint.engine.registry import load_rules as load_all
 
     loaded = load_all([builtin_rules_dir()])
     rules = []
@@ -231,8 +231,8 @@ def pubmed(csv_path: Path, rule: Rule, out: dict[str, Any]) -> list[str]:
 
 def lint_markdown(markdown: str, rules: Mapping[str, Any], fmt: str = "markdown") -> list[Any]:
     """Lint one snippet through the engine (reader, sentences, analysis) and return its findings."""
-    from contentlint.document import parse
-    from contentlint.linter import lint_document
+    from contentlint.model.document import parse
+    from contentlint.engine.linter import lint_document
 
     return lint_document(parse(markdown, f"snippet.{'md' if fmt == 'markdown' else 'txt'}", fmt), rules).findings
 

@@ -1,4 +1,4 @@
-"""Compare the tag-based confusable checks (contentlint/checks/confusables.py) with the string rules.
+"""Compare the tag-based confusable checks (contentlint/packs/spelling/confusables.py) with the string rules.
 
 Two measures, for its/it's, your/you're, their/there and then/than:
 
@@ -29,8 +29,8 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
-from contentlint.checks import confusables, slips  # noqa: E402
-from contentlint.finding import Hit, Unit  # noqa: E402
+from contentlint.packs import confusables, slips  # noqa: E402
+from contentlint.model.finding import Hit, Unit  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "confusables_examples.jsonl"
@@ -87,8 +87,8 @@ def examples_table(examples: list[Example]) -> dict[str, dict[str, str]]:
 
 def nih(limit: int, show: bool) -> dict[str, Any]:
     """Hits per million words on the first ``limit`` NIH articles, string vs tag version."""
-    from contentlint.analysis import analyse
-    from contentlint.document import decode, detect_format, parse
+    from contentlint.language.analysis import analyse
+    from contentlint.model.document import decode, detect_format, parse
 
     paths = sorted(DEFAULT_CORPUS.rglob("*.md"))[:limit]
     sentences: list[str] = []

@@ -1,4 +1,4 @@
-"""Benchmark and evaluation of contentlint.duplicates over a Markdown corpus (the NIH MedQuAD articles).
+"""Benchmark and evaluation of contentlint.duplicates.index over a Markdown corpus (the NIH MedQuAD articles).
 
 Usage::
 
@@ -28,8 +28,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from contentlint.dup_normalise import normalise, words
-from contentlint.duplicates import (
+from contentlint.duplicates.normalise import normalise, words
+from contentlint.duplicates.index import (
     DuplicateGroup,
     DuplicateIndex,
     DuplicateOptions,
@@ -37,7 +37,7 @@ from contentlint.duplicates import (
     Paragraph,
     fingerprint,
 )
-from contentlint.finding import Location
+from contentlint.model.finding import Location
 
 README = Path(__file__).with_name("README-duplicates.md")
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"

@@ -8,8 +8,8 @@ The run happens in a scratch copy of the checkout (``git ls-files``), with a gen
 holding mutmut's configuration, so the repository itself carries no mutmut state. Usage::
 
     pip install -e ".[bench]"
-    python bench/mutation_run.py contentlint/suppress.py --tests tests/test_suppress.py tests/test_samples.py
-    python bench/mutation_run.py contentlint/sourcemap.py --tests tests/test_positions.py --report bench/mutation-results.md
+    python bench/mutation_run.py contentlint/engine/suppress.py --tests tests/test_suppress.py tests/test_samples.py
+    python bench/mutation_run.py contentlint/model/sourcemap.py --tests tests/test_positions.py --report bench/mutation-results.md
 
 The engine modules named by issue 9 are sourcemap, suppress, config, registry, linter, fixer and kinds;
 run them one at a time (each takes a few minutes on two cores). ``--report`` appends the score and the
@@ -78,7 +78,7 @@ def _results(cwd: Path) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     """Run mutmut over one module and print (and optionally record) the score and the survivors."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("module", help="the module to mutate, e.g. contentlint/suppress.py")
+    parser.add_argument("module", help="the module to mutate, e.g. contentlint/engine/suppress.py")
     parser.add_argument("--tests", nargs="+", required=True, help="the test files that exercise it")
     parser.add_argument("--report", type=Path, help="append the result to this Markdown file")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy (printed)")

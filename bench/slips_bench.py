@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contentlint import registry
-from contentlint.finding import Hit, Unit
+from contentlint.engine import registry
+from contentlint.model.finding import Hit, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_DIR = ROOT / "rules" / "spelling"

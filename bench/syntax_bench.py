@@ -1,8 +1,8 @@
 """Benchmark the shipped tagger/parser (contentlint/models/en_ewt) on the NIH MedQuAD corpus.
 
 Every article is read and split into sentences by contentlint itself (the Markdown reader and
-:mod:`contentlint.nlp`'s splitter, as a lint run does); the sentences then go through
-:mod:`contentlint.syntax` twice: tags only (tagger + morphologizer) and tags plus parse. Reported:
+:mod:`contentlint.language.nlp`'s splitter, as a lint run does); the sentences then go through
+:mod:`contentlint.language.syntax` twice: tags only (tagger + morphologizer) and tags plus parse. Reported:
 
 * tag+parse and tag-only speed in words per second on one core (the process pins BLAS/OpenMP to
   one thread), over the sentences actually analysed; words are spaCy tokens that are not punctuation
@@ -44,7 +44,7 @@ DEFAULT_OUTPUT = REPO_ROOT / "bench" / "syntax-bench.json"
 LOAD_SNIPPET = """
 import sys, time
 import spacy  # imported by every run anyway; the clock measures the model alone
-from contentlint import syntax
+from contentlint.language import syntax
 start = time.perf_counter()
 syntax.load(syntax.PARSE if sys.argv[1] == "parse" else syntax.TAGS)
 print(time.perf_counter() - start)
@@ -92,8 +92,8 @@ def ensure_corpus(corpus: Path) -> None:
 
 def corpus_sentences(corpus: Path, limit: int) -> tuple[list[str], int, float]:
     """Split the first ``limit`` articles (0: all) as a lint run does; return sentences, files, seconds."""
-    from contentlint.analysis import analyse
-    from contentlint.document import decode, detect_format, parse
+    from contentlint.language.analysis import analyse
+    from contentlint.model.document import decode, detect_format, parse
 
     paths = sorted(corpus.rglob("*.md"))
     if limit:
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
 
-    from contentlint import syntax
+    from contentlint.language import syntax
 
     ensure_corpus(args.corpus)
     sentences, files, split_seconds = corpus_sentences(args.corpus, args.limit)

@@ -18,7 +18,7 @@ __all__ = ["__version__", "lint_paths", "lint_text"]
 if TYPE_CHECKING:
     from typing import Any
 
-    from .api import lint_paths, lint_text
+    from contentlint.api import lint_paths, lint_text
 
 
 def __getattr__(name: str) -> Any:

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .config import Settings
-from .finding import Finding
-from .registry import Rule, builtin_rules_dir, rules_signature
-from .run import RunResult, build_rules
-from .run import lint_paths as _run_paths
+from contentlint.engine.config import Settings
+from contentlint.model.finding import Finding
+from contentlint.engine.registry import Rule, builtin_rules_dir, rules_signature
+from contentlint.engine.run import RunResult, build_rules
+from contentlint.engine.run import lint_paths as _run_paths
 
 __all__ = ["LintError", "lint_paths", "lint_text"]
 

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .config import ConfigError, Settings, find_config, load_settings
-from .engine_codes import ENGINE_CODES
-from .finding import Severity
-from .registry import Rule, RuleError
+from contentlint import __version__
+from contentlint.engine.config import ConfigError, Settings, find_config, load_settings
+from contentlint.model.codes import ENGINE_CODES
+from contentlint.model.finding import Severity
+from contentlint.engine.registry import Rule, RuleError
 
 if TYPE_CHECKING:
-    from .run import RunResult
+    from contentlint.engine.run import RunResult
 
 EXIT_USAGE = 2
 _FORMATS = ["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
@@ -44,7 +44,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the subcommand with the signal handlers in place."""
-        from .fixer import remove_temporaries
+        from contentlint.engine.fixer import remove_temporaries
 
         previous = _install_signal_handlers()
         try:
@@ -132,10 +132,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
-    from .formatters import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
-    from .formatters.emit import default_format, emit, progress_bar, use_colour
-    from .messages import printable
-    from .run import build_rules, lint_paths
+    from contentlint.output import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
+    from contentlint.output.emit import default_format, emit, progress_bar, use_colour
+    from contentlint.engine.messages import printable
+    from contentlint.engine.run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
         _fail("'-' (standard input) cannot be combined with other paths")
@@ -185,8 +185,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
 
 def _print_diffs(run: RunResult) -> int:
     """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
-    from .fixer import apply_fixes, fixable, unified_diff
-    from .messages import printable
+    from contentlint.engine.fixer import apply_fixes, fixable, unified_diff
+    from contentlint.engine.messages import printable
 
     changed = 0
     for result in run.files:
@@ -206,7 +206,7 @@ def _print_diffs(run: RunResult) -> int:
 
 def _apply_fixes(run: RunResult) -> None:
     """Write the safe fixes in place; fixed findings leave the report, write problems join it (CL006)."""
-    from .fixer import fix_files
+    from contentlint.engine.fixer import fix_files
 
     total = fix_files(run.files)
     if total:
@@ -214,7 +214,7 @@ def _apply_fixes(run: RunResult) -> None:
 
 
 def _load_all() -> dict[str, Rule]:
-    from .registry import builtin_rules_dir, load_rules
+    from contentlint.engine.registry import builtin_rules_dir, load_rules
 
     try:
         settings = _settings(None, ())
@@ -233,7 +233,7 @@ def rules(fmt: str, pack: str | None) -> None:
     if fmt == "json":
         import json
 
-        from .formatters import catalogue
+        from contentlint.output import catalogue
 
         infos = [i.to_dict() for i in catalogue(loaded).values() if not pack or i.family == pack]
         click.echo(json.dumps(infos, indent=2, ensure_ascii=False))
@@ -262,7 +262,7 @@ def explain(code: str) -> None:
     """
     import json
 
-    from .registry import resolve
+    from contentlint.engine.registry import resolve
 
     loaded = _load_all()
     rule = loaded.get(code.upper()) or next((r for r in loaded.values() if r.name == code), None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import contentlint
-from contentlint.config import Settings
-from contentlint.finding import Finding
-from contentlint.run import RunResult
+from contentlint.engine.config import Settings
+from contentlint.model.finding import Finding
+from contentlint.engine.run import RunResult
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -10,11 +10,11 @@ import pytest
 
 import contentlint
 from contentlint.api import LintError
-from contentlint.config import Settings
+from contentlint.engine.config import Settings
 
 
 def test_import_contentlint_loads_nothing_else() -> None:
-    code = ("import sys, contentlint; loaded = [m for m in ('contentlint.run', 'contentlint.api', 'yaml', 'spacy')"
+    code = ("import sys, contentlint; loaded = [m for m in ('contentlint.engine.run', 'contentlint.api', 'yaml', 'spacy')"
             " if m in sys.modules]; print(loaded)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.registry import builtin_rules_dir, load_rules
+from contentlint.engine.registry import builtin_rules_dir, load_rules
 from helpers import REPO
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contentlint.checks import claims
-from contentlint.checks.claims_text import clauses, tokenize, verb_forms
-from contentlint.finding import Hit, Unit
-from contentlint.registry import builtin_rules_dir, load_rules
+from contentlint.packs.claims import checks as claims
+from contentlint.packs.claims.text import clauses, tokenize, verb_forms
+from contentlint.model.finding import Hit, Unit
+from contentlint.engine.registry import builtin_rules_dir, load_rules
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "claims"
 RULE_FILES = sorted(RULES_DIR.glob("MC*.yaml"))
@@ -34,7 +34,7 @@ def test_four_rule_files_with_required_fields() -> None:
             assert rule[key], key
         assert rule["kind"] == "python" and rule["scope"] == "sentence"
         assert rule["level"] in {"error", "warning", "info"}
-        assert rule["options"]["entry"].startswith("contentlint.checks.claims:")
+        assert rule["options"]["entry"].startswith("contentlint.packs.claims.checks:")
         assert rule["examples"]["bad"] and rule["examples"]["good"]
 
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.config import find_config, load_settings
-from contentlint.run import build_rules
+from contentlint.engine.config import find_config, load_settings
+from contentlint.engine.run import build_rules
 from helpers import REPO
 
 

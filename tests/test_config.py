@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.config import ConfigError, find_config, load_settings
-from contentlint.run import build_rules
+from contentlint.engine.config import ConfigError, find_config, load_settings
+from contentlint.engine.run import build_rules
 from helpers import REPO, lint_files
 
 LONG = ("When you go home after the operation, keep the wound clean and dry, change the dressing every day, "

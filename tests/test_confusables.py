@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from contentlint.checks import confusables
-from contentlint.finding import Hit, Unit
+from contentlint.packs.spelling import confusables
+from contentlint.model.finding import Hit, Unit
 
 Check = Callable[[Unit, Mapping[str, Any]], Iterator[Hit]]
 

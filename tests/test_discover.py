@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.discover import Discovery, discover
+from contentlint.engine.discover import Discovery, discover
 
 GOOD = "Patients could of asked sooner.\n"
 

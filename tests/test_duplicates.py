@@ -1,4 +1,4 @@
-"""Tests for contentlint.duplicates: planted exact, near and section copies in a small corpus."""
+"""Tests for contentlint.duplicates.index: planted exact, near and section copies in a small corpus."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 import yaml
 
-from contentlint.dup_minhash import jaccard, shingle_hashes, shingle_set, signatures
-from contentlint.dup_normalise import AllowList, normalise, words
-from contentlint.duplicates import (
+from contentlint.duplicates.minhash import jaccard, shingle_hashes, shingle_set, signatures
+from contentlint.duplicates.normalise import AllowList, normalise, words
+from contentlint.duplicates.index import (
     DuplicateIndex,
     DuplicateOptions,
     DuplicateReport,
@@ -20,7 +20,7 @@ from contentlint.duplicates import (
     find_duplicates,
     fingerprint,
 )
-from contentlint.finding import Location
+from contentlint.model.finding import Location
 
 FIXTURES = Path(__file__).parent / "fixtures" / "duplicates"
 RULES = Path(__file__).parent.parent / "rules" / "duplication"

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.finding import Finding, Location, Severity
-from contentlint.formatters.github import annotation, escape_data, escape_property
+from contentlint.model.finding import Finding, Location, Severity
+from contentlint.output.github import annotation, escape_data, escape_property
 from helpers import FIXTURES, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "formats"
@@ -208,7 +208,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     import io
     import sys
 
-    from contentlint.formatters import emit
+    from contentlint.output import emit
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

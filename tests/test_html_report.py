@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.formatters.html import same_text
+from contentlint.output.html import same_text
 from helpers import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from helpers import REPO
 
 from contentlint.cli import main
-from contentlint.finding import Unit
+from contentlint.model.finding import Unit
 from contentlint.kinds.base import OptionError
 from contentlint.kinds.contract import ANALYSES, Opt, rule_function
 from contentlint.kinds.pattern import PatternKind, match_case
-from contentlint.registry import (
+from contentlint.engine.registry import (
     RuleError,
     builtin_rules_dir,
     load_rules,

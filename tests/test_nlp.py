@@ -1,4 +1,4 @@
-"""Tests for contentlint.nlp: sentence splitting rules and loading spaCy pipelines offline."""
+"""Tests for contentlint.language.nlp: sentence splitting rules and loading spaCy pipelines offline."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from contentlint.nlp import PipelineUnavailable, get_pipeline, split_sentences, split_sentences_many
+from contentlint.language.nlp import PipelineUnavailable, get_pipeline, split_sentences, split_sentences_many
 
 
 def sentences(text: str) -> list[str]:

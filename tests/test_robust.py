@@ -21,12 +21,12 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.config import Settings
+from contentlint.engine.config import Settings
 from contentlint.kinds import base
 from contentlint.kinds.base import RegexTimeout, check_pattern, compile_safe
-from contentlint.messages import format_message, printable, template_problem
-from contentlint.nlp import bounded_pieces, split_sentences
-from contentlint.registry import RuleError, load_rules
+from contentlint.engine.messages import format_message, printable, template_problem
+from contentlint.language.nlp import bounded_pieces, split_sentences
+from contentlint.engine.registry import RuleError, load_rules
 from helpers import lint_text
 
 GOOD = "Patients could of asked sooner.\n"  # SP002: proves the good file was linted
@@ -220,7 +220,7 @@ def test_symlink_to_dev_zero_is_not_read(tmp_path: Path) -> None:
 
 
 def test_never_more_than_the_size_limit_plus_one_byte_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint import run as run_module
+    from contentlint.engine import run as run_module
 
     path = tmp_path / "grows.md"
     path.write_text("word " * 100)
@@ -424,7 +424,7 @@ FIXED = "Patients could have asked sooner.\n"
 
 
 def test_fix_skips_a_file_changed_after_it_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint import run as run_module
+    from contentlint.engine import run as run_module
 
     article = tmp_path / "article.md"
     article.write_text(FIXABLE)
@@ -445,7 +445,7 @@ def test_fix_skips_a_file_changed_after_it_was_read(tmp_path: Path, monkeypatch:
 
 
 def test_fix_rechecks_just_before_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint import fixer
+    from contentlint.engine import fixer
 
     article = tmp_path / "article.md"
     article.write_text(FIXABLE)
@@ -510,7 +510,7 @@ def test_read_only_file_under_fix_keeps_its_findings(tmp_path: Path) -> None:
 def test_interrupt_during_fix_removes_the_temporary_file_and_exits_130(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from contentlint import fixer
+    from contentlint.engine import fixer
 
     article = tmp_path / "article.md"
     article.write_text(FIXABLE)
@@ -526,7 +526,7 @@ def test_interrupt_during_fix_removes_the_temporary_file_and_exits_130(
 
 
 def test_sigterm_during_fix_removes_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint import fixer
+    from contentlint.engine import fixer
 
     article = tmp_path / "article.md"
     article.write_text(FIXABLE)
@@ -608,7 +608,7 @@ def test_message_template_attribute_access_is_refused_at_load_time(tmp_path: Pat
 def test_message_templates_substitute_names_only() -> None:
     from dataclasses import replace
 
-    from contentlint.run import build_rules
+    from contentlint.engine.run import build_rules
 
     rule = build_rules(Settings())["SP002"]
     for template in ("{match.__class__}", "{match[0]}", "{match:{match.__class__}}", "{0}", "{match!a}"):
@@ -663,8 +663,8 @@ def test_lone_carriage_return_keeps_positions() -> None:
 @pytest.mark.parametrize("html", ["<![i](p.png)", "<p>Before <![foo[ x ]]> could of after</p>", "<p>x</p><![bogus"])
 def test_unknown_marked_section_in_html_does_not_stop_the_file(html: str) -> None:
     # html.parser raised AssertionError ("unknown status keyword") and the file was lost.
-    from contentlint.linter import lint_bytes
-    from contentlint.run import build_rules
+    from contentlint.engine.linter import lint_bytes
+    from contentlint.engine.run import build_rules
 
     result = lint_bytes(html.encode(), "page.html", build_rules(Settings(), ["SP002"]))
     assert result.error is None
@@ -674,8 +674,8 @@ def test_unknown_marked_section_in_html_does_not_stop_the_file(html: str) -> Non
 @pytest.mark.parametrize("html", ["<p>We had &alot of it.</p>", "<p>R&D; had &alot; of it.</p>"])
 def test_unknown_html_entity_keeps_its_text_and_positions(html: str) -> None:
     # Found by the fuzzer: "&alot" became "&alot;" with every letter placed on the "&".
-    from contentlint.linter import lint_bytes
-    from contentlint.run import build_rules
+    from contentlint.engine.linter import lint_bytes
+    from contentlint.engine.run import build_rules
 
     result = lint_bytes(html.encode(), "page.html", build_rules(Settings(), ["SP003"]))
     column = html.index("alot") + 1
@@ -683,7 +683,7 @@ def test_unknown_html_entity_keeps_its_text_and_positions(html: str) -> None:
 
 
 def test_an_internal_error_costs_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint import linter
+    from contentlint.engine import linter
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise KeyError("surprise")

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.config import ConfigError, load_settings
-from contentlint.registry import RuleError, load_rules
-from contentlint.run import build_rules
+from contentlint.engine.config import ConfigError, load_settings
+from contentlint.engine.registry import RuleError, load_rules
+from contentlint.engine.run import build_rules
 
 ARTICLE = "Zinc shortens colds in adults, and it is cheap.\n"
 
@@ -129,8 +129,8 @@ def test_allow_code_cannot_name_contentlint_itself(tmp_path: Path) -> None:
         load_settings(config, explicit=True)
 
 
-@pytest.mark.parametrize("entry", ["contentlint.cli:main", "contentlint.checks.claims:re",
-                                   "contentlint.checks.claims:nope", "contentlint.checks..x:y", "a:b:c"])
+@pytest.mark.parametrize("entry", ["contentlint.cli:main", "contentlint.packs.claims.checks:re",
+                                   "contentlint.packs.claims.checks:nope", "contentlint.packs..x:y", "a:b:c"])
 def test_builtin_entry_must_be_a_function_of_the_checks_package(tmp_path: Path, entry: str) -> None:
     pack = tmp_path / "house" / "mine"
     pack.mkdir(parents=True)

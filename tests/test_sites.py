@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.document import read_document
-from contentlint.linter import FileResult
+from contentlint.model.document import read_document
+from contentlint.engine.linter import FileResult
 from helpers import FIXTURES, lint_files
 
 SITES_DIR = FIXTURES / "sites"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from contentlint.config import Settings
-from contentlint.run import build_rules, lint_paths
+from contentlint.engine.config import Settings
+from contentlint.engine.run import build_rules, lint_paths
 
 SLIP = "We could of known."
 

@@ -1,15 +1,15 @@
 """Suppression directives, checked exactly: the lines each one covers, its reason and the problems found.
 
-Written against the survivors of a mutation run over ``contentlint/suppress.py`` (see
+Written against the survivors of a mutation run over ``contentlint/engine/suppress.py`` (see
 ``bench/mutation-results.md``): the end-to-end tests in ``test_suppress.py`` only look at which
 findings remain, so a wrong reason, directive line or problem message went unnoticed.
 """
 
 from __future__ import annotations
 
-from contentlint.document import read_document
-from contentlint.registry import builtin_rules_dir, load_rules
-from contentlint.suppress import DirectiveProblem, Suppression, build_suppressions
+from contentlint.model.document import read_document
+from contentlint.engine.registry import builtin_rules_dir, load_rules
+from contentlint.engine.suppress import DirectiveProblem, Suppression, build_suppressions
 
 RULES = load_rules([builtin_rules_dir()])
 SLIP = "We could of known."

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from contentlint import syntax
-from contentlint.config import load_settings
-from contentlint.nlp import PipelineUnavailable, get_pipeline, split_sentences
+from contentlint.language import syntax
+from contentlint.engine.config import load_settings
+from contentlint.language.nlp import PipelineUnavailable, get_pipeline, split_sentences
 from helpers import REPO, lint_text
 
 # Sentences of our own, with what the shipped model must give: (word, PTB tag, UPOS, head index, dep).

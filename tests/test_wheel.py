@@ -32,7 +32,7 @@ socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 sys.path.insert(0, sys.argv[1])
-from contentlint import syntax
+from contentlint.language import syntax
 path = syntax.shipped_model_path()
 assert str(path).startswith(sys.argv[1]), path
 (doc,) = syntax.parse(["The nurse checked the dressing."])

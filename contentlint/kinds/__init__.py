@@ -6,12 +6,12 @@ Kinds know nothing of codes, severities or line numbers.
 
 from __future__ import annotations
 
-from .base import Kind, OptionError, Scope
-from .duplicate import DuplicateKind
-from .metric import MetricKind
-from .pattern import PatternKind
-from .python import PythonKind
-from .substitution import SubstitutionKind
+from contentlint.kinds.base import Kind, OptionError, Scope
+from contentlint.kinds.duplicate import DuplicateKind
+from contentlint.kinds.metric import MetricKind
+from contentlint.kinds.pattern import PatternKind
+from contentlint.kinds.python import PythonKind
+from contentlint.kinds.substitution import SubstitutionKind
 
 KINDS: dict[str, Kind] = {
     "pattern": PatternKind(),

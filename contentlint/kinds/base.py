@@ -22,7 +22,7 @@ try:  # Python 3.11+: the parser module is private but stable enough for a stati
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-from ..finding import Hit, Unit
+from contentlint.model.finding import Hit, Unit
 
 #: Seconds one search of one unit may take before :class:`RegexTimeout` stops the rule.
 REGEX_TIMEOUT = 0.5

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .base import OptionError
+from contentlint.kinds.base import OptionError
 
 #: Analyses a rule may ask for; ``tags`` and ``dependencies`` come with the syntax parser.
 ANALYSES = frozenset({"sentences", "tokens", "tags", "dependencies"})

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..dup_values import DuplicateOptions
-from ..finding import Hit, Unit
-from .base import OptionError, Scope
+from contentlint.duplicates.values import DuplicateOptions
+from contentlint.model.finding import Hit, Unit
+from contentlint.kinds.base import OptionError, Scope
 
 MODES = ("exact", "near", "section")
 

@@ -32,8 +32,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..finding import Hit, Unit
-from .base import OptionError, Scope, allow_keys, compile_all, string_list
+from contentlint.model.finding import Hit, Unit
+from contentlint.kinds.base import OptionError, Scope, allow_keys, compile_all, string_list
 
 _RULE_KEYS = {
     "patterns", "swap", "exceptions", "unless", "ignore-case", "case", "preserve-case",

@@ -1,7 +1,7 @@
 """The ``python`` kind: a rule whose logic is a small, tested function named by ``entry``.
 
 ``entry`` names code, so it is the one option that configuration may never set: the rule files of
-contentlint's own packs name functions in ``contentlint.checks``, and a house rule file may name a
+contentlint's own packs name functions in ``contentlint.packs``, and a house rule file may name a
 function only in a top-level package that the user allowed explicitly (``allow-code``, read only from
 a configuration file named with ``--config``). Nothing else is ever imported: a configuration file
 found in a linted tree must not be able to make contentlint run code (``os:system``,
@@ -16,16 +16,16 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..finding import Hit, Unit
-from .base import OptionError, Scope
-from .contract import Contract, contract_of
+from contentlint.model.finding import Hit, Unit
+from contentlint.kinds.base import OptionError, Scope
+from contentlint.kinds.contract import Contract, contract_of
 
 #: A rule function receives the unit and what its contract's ``prepare`` made of the options (the
 #: validated options themselves when it declares no ``prepare``).
 RuleFunction = Callable[[Unit, Any], Iterable[Hit]]
 
 #: The package whose functions contentlint's own rule files may name.
-OWN_CHECKS = "contentlint.checks"
+OWN_CHECKS = "contentlint.packs"
 #: Options that name code: configuration files may not set them (see ``Rule.with_options``).
 CODE_OPTIONS = frozenset({"entry"})
 

@@ -29,9 +29,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..finding import Hit, Unit
-from .base import OptionError, Scope, allow_keys
-from .inflect import (
+from contentlint.model.finding import Hit, Unit
+from contentlint.kinds.base import OptionError, Scope, allow_keys
+from contentlint.kinds.inflect import (
     BASE,
     ING,
     PAST,

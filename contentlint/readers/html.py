@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from ..document import Block, BlockRole, Comment, MarkupProblem, Parsed
-from ..finding import BlockKind
-from ..sourcemap import LINE_BREAK_RE, ProseBuilder, SourceMap
-from .markup import find_markup
+from contentlint.model.document import Block, BlockRole, Comment, MarkupProblem, Parsed
+from contentlint.model.finding import BlockKind
+from contentlint.model.sourcemap import LINE_BREAK_RE, ProseBuilder, SourceMap
+from contentlint.readers.markup import find_markup
 
 _BLOCK_KINDS = {
     "p": BlockKind.PARAGRAPH,

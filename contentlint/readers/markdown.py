@@ -30,11 +30,11 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..document import Block, BlockRole, Comment, MarkupProblem, Parsed
-from ..finding import BlockKind
-from ..sourcemap import LINE_BREAK_RE, ProseBuilder, SourceMap
-from .html import CITATION_MARK, EMBED_CLASS, EMBEDDING, EXPONENT_BASE, read_html_fragment
-from .markup import Markup, find_markup
+from contentlint.model.document import Block, BlockRole, Comment, MarkupProblem, Parsed
+from contentlint.model.finding import BlockKind
+from contentlint.model.sourcemap import LINE_BREAK_RE, ProseBuilder, SourceMap
+from contentlint.readers.html import CITATION_MARK, EMBED_CLASS, EMBEDDING, EXPONENT_BASE, read_html_fragment
+from contentlint.readers.markup import Markup, find_markup
 
 # markdown-it stops building blocks past this depth and drops their text; CommonMark's preset
 # says 20, which loses a list nested ten deep (each level is a list and an item). 100 keeps any

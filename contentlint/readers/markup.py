@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..sourcemap import LINE_BREAK_RE
+from contentlint.model.sourcemap import LINE_BREAK_RE
 
 Span = tuple[int, int]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Parsed
-from ..finding import BlockKind
-from ..sourcemap import ProseBuilder, SourceMap
+from contentlint.model.document import Block, Parsed
+from contentlint.model.finding import BlockKind
+from contentlint.model.sourcemap import ProseBuilder, SourceMap
 
 _LIST_RE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
 # Blank lines end a block; "\r\n", a lone "\r" (old Mac files) and "\n" are all line breaks.

@@ -1,0 +1,1 @@
+"""Duplicate detection: normalised paragraphs, MinHash fingerprints, clustering and the corpus stage."""

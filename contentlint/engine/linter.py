@@ -1,0 +1,254 @@
+"""Orchestration: one document through the rules (a pure function), then the corpus stage.
+
+Data flows one way: bytes → Document → Analysis → hits per rule → Findings (source-mapped) →
+suppressions. ``lint_document`` depends only on its inputs, so it can run in worker processes;
+the corpus stage (cross-file duplicates) sees only compact fingerprints.
+
+Errors are isolated: a rule that raises (a house rule's bug, a swap with a bad backreference, a
+regular expression that times out) becomes a CL005 finding naming the rule and the cause while the
+other rules still run; anything else that fails on one file becomes that file's CL001 error. No
+exception from one file reaches the user as a traceback or stops the other files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from contentlint.model import codes as engine_codes
+from contentlint.engine.fixer import FileSnapshot
+from contentlint.language.analysis import Analysis, Sentence, analyse, sentence_values
+from contentlint.model.document import Block, Document, ReadError, read_document
+from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, Unit
+from contentlint.kinds import KINDS, Scope
+from contentlint.kinds.metric import MetricKind
+from contentlint.engine.messages import format_message
+from contentlint.engine.registry import Rule
+from contentlint.engine.suppress import Suppressions, build_suppressions
+
+
+# Rule packs that judge the author's own prose: they skip references sections, footnote
+# definitions and lone citations (a cited paper's title is not an unhedged claim, its reading grade
+# is not the page's, and it cannot be reworded). Duplicates and slips still see those blocks.
+PROSE_ONLY_PACKS = frozenset({"claims", "readability", "plain-language"})
+
+
+@dataclass
+class FileResult:
+    """What linting one file produced."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    fingerprints: dict[Any, list[Any]] = field(default_factory=dict)
+    suppressions: Suppressions = field(default_factory=Suppressions)
+    source: str | None = None
+    bom: bool = False
+    snapshot: FileSnapshot | None = None  # what was read, so that --fix can tell if the file changed
+
+
+def make_finding(doc: Document, rule: Rule, block: Block, start: int, end: int, hit: Hit) -> Finding:
+    """Turn a hit at prose offsets ``[start, end)`` of ``block`` into a source-mapped finding."""
+    loc = doc.locate(block, start, end)
+    message = format_message(rule, {"match": hit.match, "suggestion": hit.suggestion or "", **hit.data})
+    fix = None
+    if rule.fix_safe and hit.suggestion is not None and end > start:
+        origins = block.prose.origins
+        source_start, source_end = origins[start], origins[end - 1] + 1
+        # Only a span that stands verbatim in the source can be replaced safely.
+        if doc.source[source_start:source_end] == block.text[start:end]:
+            fix = Fix(source_start, source_end, hit.suggestion)
+    return Finding(
+        path=doc.path, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
+        code=rule.code, name=rule.name, severity=rule.level, message=message,
+        match=hit.match, suggestion=hit.suggestion, fix=fix,
+    )
+
+
+def _links_in(block: Block, start: int, end: int) -> tuple[str, ...]:
+    return tuple(href for s, e, href in block.prose.links if s < end and e >= start)
+
+
+# Kinds whose hits are spans of matched text (a python rule may point at a position on purpose).
+_TEXT_KINDS = frozenset({"pattern", "conditional"})
+
+
+def rule_failure(path: str, rule_code: str, rule_name: str, exc: BaseException, where: str = "") -> Finding:
+    """A CL005 finding: ``rule_code`` failed on ``path``; the message names the rule and the cause."""
+    code = engine_codes.RULE_FAILED
+    cause = str(exc) or type(exc).__name__
+    origin = f" (rule file {where})" if where else ""
+    return Finding(
+        path=path, line=1, column=1, end_line=1, end_column=1, code=code.code, name=code.name,
+        severity=code.level,
+        message=f"rule {rule_code} ({rule_name}){origin} failed on this file: {type(exc).__name__}: {cause}",
+    )
+
+
+def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
+    kind = KINDS[rule.kind]
+    if rule.scope is Scope.SENTENCE:
+        units: Iterable[tuple[int, int, int]] = ((s.block, s.start, s.end) for s in analysis.sentences)
+    else:
+        units = ((i, 0, len(b.text)) for i, b in enumerate(doc.blocks))
+    prose_only = rule.pack in PROSE_ONLY_PACKS
+    for index, start, end in units:
+        block = doc.blocks[index]
+        if block.kind is BlockKind.HEADING and not rule.headings:
+            continue
+        if prose_only and not block.is_prose:
+            continue
+        sentences = analysis.block_sentences[index] if rule.scope is Scope.BLOCK else ()
+        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences)
+        for hit in kind.check(unit, rule.prepared):
+            if hit.end <= hit.start and rule.kind in _TEXT_KINDS:
+                continue  # a zero-width match of a house pattern reports nothing readable
+            yield make_finding(doc, rule, block, start + hit.start, start + hit.end, hit)
+
+
+def _metric_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
+    kind = KINDS[rule.kind]
+    assert isinstance(kind, MetricKind)
+    targets: list[tuple[Block, int, int, Mapping[str, Any]]] = []
+    prose_only = rule.pack in PROSE_ONLY_PACKS
+    if rule.scope is Scope.SENTENCE:
+        for sentence in analysis.sentences:
+            block = doc.blocks[sentence.block]
+            if block.kind is not BlockKind.HEADING and (block.is_prose or not prose_only):
+                targets.append((block, sentence.start, sentence.end, _LazySentence(sentence)))
+    elif rule.scope is Scope.BLOCK:
+        counts: dict[int, list[Sentence]] = {}
+        for sentence in analysis.sentences:
+            counts.setdefault(sentence.block, []).append(sentence)
+        for index, block in enumerate(doc.blocks):
+            if block.kind is not BlockKind.HEADING and (block.is_prose or not prose_only):
+                sentences = counts.get(index, [])
+                values = {"words": sum(s.words for s in sentences), "sentences": len(sentences)}
+                targets.append((block, 0, len(block.text), values))
+    elif rule.scope is Scope.SECTION:
+        for section, values in zip(analysis.sections, analysis.section_metrics):
+            block = doc.blocks[section.heading if section.heading is not None else section.blocks[0]]
+            targets.append((block, 0, len(block.text), values))
+    elif doc.blocks:
+        first = next((b for b in doc.blocks if b.kind is not BlockKind.HEADING and b.is_prose),
+                     next((b for b in doc.blocks if b.kind is not BlockKind.HEADING), doc.blocks[0]))
+        targets.append((first, 0, min(len(first.text), 1), analysis.metrics))
+    for block, start, end, measured in targets:
+        data = kind.evaluate(measured, rule.prepared)
+        if data is not None:
+            text = block.text[start:end] if rule.scope is not Scope.DOCUMENT else ""
+            yield make_finding(doc, rule, block, start, end, Hit(start, end, text, data=data))
+
+
+class _LazySentence(Mapping[str, float]):
+    """Sentence metrics computed only when a rule asks (the grade needs syllable counts)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self._sentence = sentence
+        self._values: dict[str, float] | None = None
+
+    def _load(self) -> dict[str, float]:
+        if self._values is None:
+            self._values = sentence_values(self._sentence)
+        return self._values
+
+    def __getitem__(self, key: str) -> float:
+        if key == "words":
+            return self._sentence.words
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("words", "grade"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = None,
+                  known: Mapping[str, Rule] | None = None) -> FileResult:
+    """Run every unit and metric rule on ``doc``; duplicates are added by the duplicate stage.
+
+    ``known`` is every loaded rule (selected or not), so that a directive naming a rule that is
+    merely not selected in this run is not mistaken for an unknown code.
+    """
+    from contentlint.duplicates.stage import fingerprints_of
+
+    analysis = analyse(doc, model)
+    result = FileResult(doc.path, metrics=analysis.metrics, sections=list(analysis.section_metrics), source=doc.source)
+    suppressions, problems = build_suppressions(doc, known if known is not None else rules)
+    result.suppressions = suppressions
+    for problem in problems:
+        code = engine_codes.BAD_DIRECTIVE
+        result.findings.append(Finding(
+            path=doc.path, line=problem.line, column=1, end_line=problem.line, end_column=1,
+            code=code.code, name=code.name, severity=code.level, message=problem.message,
+        ))
+    for markup in doc.problems:
+        code = engine_codes.BAD_MARKUP
+        result.findings.append(Finding(
+            path=doc.path, line=markup.line, column=markup.column, end_line=markup.line,
+            end_column=markup.column + 4, code=code.code, name=code.name, severity=code.level,
+            message=markup.message,
+        ))
+    for rule in rules.values():
+        if rule.kind == "duplicate":
+            continue
+        findings = _metric_findings(doc, rule, analysis) if rule.kind == "metric" else _unit_findings(doc, rule, analysis)
+        try:
+            result.findings.extend(list(findings))
+        except Exception as exc:  # noqa: BLE001 - one failing rule must not lose the file's other findings
+            result.findings.append(rule_failure(doc.path, rule.code, rule.name, exc, rule.path))
+    try:
+        result.fingerprints = fingerprints_of(doc, rules)
+    except Exception as exc:  # noqa: BLE001 - e.g. a duplicate-allow pattern that timed out
+        duplicate = next((r for r in rules.values() if r.kind == "duplicate"), None)
+        code, name = (duplicate.code, duplicate.name) if duplicate else ("duplicates", "duplicate-stage")
+        result.findings.append(rule_failure(doc.path, code, name, exc))
+    return result
+
+
+def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | None = None,
+               model: str | None = None, max_bytes: int | None = None,
+               known: Mapping[str, Rule] | None = None) -> FileResult:
+    """Read and lint one file's bytes; a bad file gives a result with ``error`` set."""
+    from contentlint.model.document import DEFAULT_MAX_BYTES, decode, detect_format, parse
+
+    try:
+        text = decode(data, max_bytes or DEFAULT_MAX_BYTES)
+        doc = parse(text, path, fmt or detect_format(path))
+    except ReadError as exc:
+        return FileResult(path, error=str(exc))
+    except (ValueError, RecursionError) as exc:  # a parser choking on malformed markup
+        return FileResult(path, error=f"cannot parse file: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a reader bug must cost one file, not the run
+        return FileResult(path, error=f"cannot parse file: internal error {type(exc).__name__}: {exc}")
+    try:
+        result = lint_document(doc, rules, model, known)
+    except RecursionError:
+        return FileResult(path, error="cannot lint file: its structure is nested too deeply")
+    except MemoryError:
+        return FileResult(path, error="cannot lint file: out of memory")
+    except Exception as exc:  # noqa: BLE001 - sentence splitting or analysis failing on odd input
+        return FileResult(path, error=f"cannot lint file: internal error {type(exc).__name__}: {exc}")
+    result.bom = data.startswith(b"\xef\xbb\xbf")
+    return result
+
+
+def finalise(results: Sequence[FileResult]) -> None:
+    """Apply each file's suppressions and sort its findings (after the corpus stage)."""
+    for result in results:
+        kept: list[Finding] = []
+        for finding in result.findings:
+            suppression = result.suppressions.find(finding.code, finding.line)
+            if suppression is None:
+                kept.append(finding)
+            else:
+                result.suppressed.append((finding, suppression.reason))
+        result.findings = sorted(kept)
+
+
+__all__ = ["FileResult", "Location", "finalise", "lint_bytes", "lint_document", "make_finding", "read_document"]

@@ -1,0 +1,1 @@
+"""Language analysis: sentence splitting, the shipped tagger and parser, readability measures."""

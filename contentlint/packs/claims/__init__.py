@@ -1,0 +1,1 @@
+"""The claims pack: unhedged claims, absolute language, vague attribution, supplement claims."""

@@ -1,0 +1,1 @@
+"""The readability pack's code rules: hard sentences and repeated sentence starts."""

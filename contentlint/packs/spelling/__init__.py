@@ -1,0 +1,1 @@
+"""The spelling pack: slips that spell-checkers pass, decided by context."""
