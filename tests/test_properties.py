@@ -42,6 +42,7 @@ def _rules() -> Mapping[str, Rule]:
 @example("<!--" * 30 + "alot")
 @example("> " * 40 + "could of")
 @example("<![i](p.png)")  # html.parser asserted on an unknown marked section (found by this test)
+@example("could of\\</li></ul>could of</li></ul>")  # an escape sent the aligner to a later repeat (fuzzer)
 @example("</a> &alot</a>")  # an unknown HTML entity was moved onto its "&" (found by the fuzzer)
 @example("))\rstudies show\r<!-- contentlint-disable-line -->")  # directive lines with lone CRs (fuzzer)
 def test_lint_invariants_hold_for_every_format(text: str) -> None:

@@ -682,6 +682,15 @@ def test_unknown_html_entity_keeps_its_text_and_positions(html: str) -> None:
     assert [(f.code, f.column, f.end_column) for f in result.findings] == [("SP003", column, column + 4)]
 
 
+@pytest.mark.parametrize("text", ["could of\\</li></ul>could of</li></ul>", "a \\*b\\* could of a *b* could of"])
+def test_an_escape_before_a_repeated_phrase_keeps_positions(text: str) -> None:
+    # Found by the fuzzer: the text after "\\<" was aligned to its later, exact repeat.
+    findings = lint_text(text, select=("SP002",))
+    first = text.index("could of")
+    second = text.index("could of", first + 1)
+    assert [(f.column, f.end_column) for f in findings] == [(first + 1, first + 9), (second + 1, second + 9)]
+
+
 def test_an_internal_error_costs_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from contentlint.engine import linter
 

@@ -103,6 +103,16 @@ class ProseBuilder:
         if not text:
             return
         found = self._source.find(text, self.cursor, limit)
+        if found > self.cursor and ("\\" in self._source[self.cursor:found] or "&" in self._source[self.cursor:found]):
+            # An escape or an entity lies before the exact copy: the text may stand right here in
+            # rewritten form ("could of\\</li>" is "could of</li>"), and the exact copy is a later
+            # repeat (found by the fuzzer). Take the near, character-by-character match if it holds.
+            near = self._near_positions(text, found)
+            if near is not None:
+                self._chars.extend(text)
+                self._origins.extend(near)
+                self.cursor = near[-1] + 1
+                return
         if found >= 0:
             self.add_exact(text, found)
             self.cursor = found + len(text)
@@ -143,6 +153,19 @@ class ProseBuilder:
         # A character the source does not spell near the cursor: anchor it where the cursor stands.
         self.add_char(char, min(self.cursor, max(0, len(self._source) - 1)))
         return index + 1
+
+    def _near_positions(self, text: str, before: int) -> list[int] | None:
+        """Offsets of ``text``'s characters found one by one from the cursor, each within a short
+        skip and all before ``before``; ``None`` when some character is not found so."""
+        positions: list[int] = []
+        cursor = self.cursor
+        for char in text:
+            hit = self._source.find(char, cursor, min(before, cursor + _MAX_CHAR_SKIP))
+            if hit < 0:
+                return None
+            positions.append(hit)
+            cursor = hit + 1
+        return positions
 
     def skip(self, text: str, limit: int) -> None:
         """Move the cursor past ``text`` (markup that is not prose) when it is found ahead."""
