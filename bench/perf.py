@@ -198,7 +198,7 @@ def _tokenize_files(paths: Sequence[str]) -> int:
 
 def _parse_files(paths: Sequence[str]) -> int:
     """Tokenize and parse, with the shipped model, the sentences contentlint's rules would parse."""
-    from contentlint import syntax  # type: ignore[attr-defined]
+    from contentlint.language import syntax  # type: ignore[attr-defined]
 
     sentences: list[str] = []
     for path in paths:

@@ -20,7 +20,8 @@ from contentlint.model import codes as engine_codes
 from contentlint.engine.fixer import FileSnapshot
 from contentlint.language.analysis import Analysis, Sentence, analyse, sentence_values
 from contentlint.model.document import Block, Document, ReadError, read_document
-from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, Unit
+from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, SyntaxProvider, Unit
+from contentlint.language.syntax import SyntaxMemo, syntax_source
 from contentlint.kinds import KINDS, Scope
 from contentlint.kinds.metric import MetricKind
 from contentlint.engine.messages import format_message
@@ -89,8 +90,53 @@ def rule_failure(path: str, rule_code: str, rule_name: str, exc: BaseException, 
     )
 
 
-def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Finding]:
+_SYNTAX = frozenset({"tags", "dependencies"})
+
+
+def _syntax_for(doc: Document, rules: Mapping[str, Rule], analysis: Analysis,
+                model: str | None) -> SyntaxProvider | None:
+    """Tag and parse, in one batch each, the sentences the selected rules will ask about.
+
+    Only rules that declared ``tags`` or ``dependencies`` count, and only the sentences their
+    contract ``wants``; a sentence wanted by a parsing rule is parsed once (the parse carries the
+    tags), the others wanted by tagging rules only are tagged. ``None`` when no rule reads syntax
+    or the run has none (``nlp-model = "blank"``).
+    """
+    readers = [r for r in rules.values() if r.needs & _SYNTAX]
+    if not readers:
+        return None
+    source = syntax_source(model)
+    if source is None:
+        return None
+    memo = SyntaxMemo(source)
+    to_parse: list[str] = []
+    to_tag: list[str] = []
+    for sentence in analysis.sentences:
+        block = doc.blocks[sentence.block]
+        text = block.text[sentence.start:sentence.end]
+        wanting = [r for r in readers
+                   if (block.kind is not BlockKind.HEADING or r.headings)
+                   and (block.is_prose or r.pack not in PROSE_ONLY_PACKS)
+                   and getattr(r.prepared, "contract", None) is not None and r.prepared.contract.wanted(text)]
+        if any("dependencies" in r.needs for r in wanting):
+            to_parse.append(text)
+        elif wanting:
+            to_tag.append(text)
+    if to_parse:
+        memo.parse(to_parse)
+    if to_tag:
+        memo.tag(to_tag)
+    return memo
+
+
+def _unit_findings(doc: Document, rule: Rule, analysis: Analysis,
+                   syntax: SyntaxProvider | None = None) -> Iterator[Finding]:
     kind = KINDS[rule.kind]
+    syntax = syntax if rule.needs & _SYNTAX else None
+    contract = getattr(rule.prepared, "contract", None)
+    # A code rule that declared which units it wants is not called on the others: that is what
+    # lets the engine tag or parse only those sentences, and it saves the call.
+    wants = contract.wanted if contract is not None and contract.wants is not None else None
     if rule.scope is Scope.SENTENCE:
         units: Iterable[tuple[int, int, int]] = ((s.block, s.start, s.end) for s in analysis.sentences)
     else:
@@ -102,8 +148,10 @@ def _unit_findings(doc: Document, rule: Rule, analysis: Analysis) -> Iterator[Fi
             continue
         if prose_only and not block.is_prose:
             continue
+        if wants is not None and not wants(block.text[start:end]):
+            continue
         sentences = analysis.block_sentences[index] if rule.scope is Scope.BLOCK else ()
-        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences)
+        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences, syntax)
         for hit in kind.check(unit, rule.prepared):
             if hit.end <= hit.start and rule.kind in _TEXT_KINDS:
                 continue  # a zero-width match of a house pattern reports nothing readable
@@ -194,10 +242,12 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
             end_column=markup.column + 4, code=code.code, name=code.name, severity=code.level,
             message=markup.message,
         ))
+    syntax = _syntax_for(doc, rules, analysis, model)
     for rule in rules.values():
         if rule.kind == "duplicate":
             continue
-        findings = _metric_findings(doc, rule, analysis) if rule.kind == "metric" else _unit_findings(doc, rule, analysis)
+        findings = (_metric_findings(doc, rule, analysis) if rule.kind == "metric"
+                    else _unit_findings(doc, rule, analysis, syntax))
         try:
             result.findings.extend(list(findings))
         except Exception as exc:  # noqa: BLE001 - one failing rule must not lose the file's other findings

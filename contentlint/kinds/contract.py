@@ -7,6 +7,11 @@ time (compiled word sets, a matcher), and which analyses of the document it read
     @rule_function(options={"verbs": Opt("words", ())}, prepare=_prepare, needs=("sentences",))
     def use_to(unit: Unit, prepared: UseToTables) -> Iterator[Hit]: ...
 
+A rule that reads ``tags`` or ``dependencies`` gets them from ``unit.tagged()`` / ``unit.parsed()``;
+``wants`` (a regular expression) says which units the rule looks at: the engine calls it only on
+units where ``wants`` finds a match, and tags or parses exactly those sentences, in one batch per
+document, before the rules run; a rule without ``wants`` sees (and has analysed) every unit. In a run without syntax (``nlp-model = "blank"``) both return ``None``.
+
 The registry validates a rule file's options against this declaration when it loads the file, exactly
 as it validates the options of the other kinds: an unknown key or a value of the wrong type stops the
 run with the file and the key named. ``prepare`` runs once per rule (not once per sentence), so rule
@@ -16,6 +21,7 @@ the engine can compute each analysis once per document for all the rules that wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -64,6 +70,11 @@ class Contract:
     options: Mapping[str, Opt] = field(default_factory=dict)
     prepare: Callable[[Mapping[str, Any]], Any] | None = None
     needs: frozenset[str] = frozenset({"sentences"})
+    wants: re.Pattern[str] | None = None
+
+    def wanted(self, text: str) -> bool:
+        """Whether the engine should tag or parse ``text`` for this rule ahead of running it."""
+        return self.wants is None or self.wants.search(text) is not None
 
     def validate(self, options: Mapping[str, Any]) -> dict[str, Any]:
         """Return ``options`` with defaults filled in; raise ``OptionError`` naming a bad key."""
@@ -103,13 +114,14 @@ def rule_function(
     options: Mapping[str, Opt] | None = None,
     prepare: Callable[[Mapping[str, Any]], Any] | None = None,
     needs: Iterable[str] = ("sentences",),
+    wants: str | None = None,
 ) -> Callable[[F], F]:
     """Declare a rule function's contract (see the module docstring); returns the function unchanged."""
     wanted = frozenset(needs)
     unknown = wanted - ANALYSES
     if unknown:
         raise ValueError(f"unknown analyses {sorted(unknown)} (known: {', '.join(sorted(ANALYSES))})")
-    contract = Contract(dict(options or {}), prepare, wanted)
+    contract = Contract(dict(options or {}), prepare, wanted, re.compile(wants) if wants is not None else None)
 
     def decorate(function: F) -> F:
         setattr(function, _ATTRIBUTE, contract)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -40,6 +40,22 @@ class BlockKind(str, Enum):
     TABLE_CELL = "table_cell"
 
 
+class SyntaxProvider(Protocol):
+    """Tags and parses of sentences for one document run (``contentlint.language.syntax.SyntaxMemo``).
+
+    Each call returns one spaCy ``Doc`` per text, in order; a sentence is analysed at most once per
+    document however many rules ask.
+    """
+
+    def tag(self, texts: Sequence[str]) -> list[Any]:
+        """Tagged Docs (PTB ``tag_``, UPOS ``pos_``) for ``texts``."""
+        ...
+
+    def parse(self, texts: Sequence[str]) -> list[Any]:
+        """Tagged and parsed Docs (``dep_``, ``head``) for ``texts``."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A piece of prose handed to a rule kind: a sentence or a whole block.
@@ -53,6 +69,17 @@ class Unit:
     block_kind: BlockKind = BlockKind.PARAGRAPH
     links: tuple[str, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()
+    # The document's syntax, when a selected rule declared that it reads tags or dependencies and the
+    # run has a parser (``nlp-model`` is not "blank"); ``None`` otherwise.
+    syntax: SyntaxProvider | None = field(default=None, compare=False, repr=False)
+
+    def tagged(self) -> Any | None:
+        """The unit's text as a tagged spaCy ``Doc``, or ``None`` in a run without syntax."""
+        return self.syntax.tag([self.text])[0] if self.syntax is not None else None
+
+    def parsed(self) -> Any | None:
+        """The unit's text as a tagged and parsed spaCy ``Doc``, or ``None`` in a run without syntax."""
+        return self.syntax.parse([self.text])[0] if self.syntax is not None else None
 
 
 @dataclass(frozen=True, slots=True)
