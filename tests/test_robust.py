@@ -659,6 +659,16 @@ def test_lone_carriage_return_keeps_positions() -> None:
     assert [(f.line, f.column) for f in findings] == [(3, 1)]
 
 
+@pytest.mark.parametrize("depth", [1, 6, 7, 12])
+def test_deep_quote_markers_before_an_entity_keep_positions(depth: int) -> None:
+    # Found by the property tests: six or more "> " before a line holding an entity put the match
+    # at column 1, because the character aligner could not reach past the markers.
+    text = "> " * depth + "could of&nbsp;"
+    findings = lint_text(text, select=("SP002",))
+    column = text.index("could") + 1
+    assert [(f.column, f.end_column) for f in findings] == [(column, column + 8)]
+
+
 # --- found by the property tests and the fuzzer ---------------------------------------------------------
 
 @pytest.mark.parametrize("html", ["<![i](p.png)", "<p>Before <![foo[ x ]]> could of after</p>", "<p>x</p><![bogus"])
