@@ -38,6 +38,7 @@ from contentlint.packs.claims.sentence import (
     relative,
     token_index,
 )
+from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.text import compiled, options_key, scope_of, verb_forms
 from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.contract import Opt, rule_function
@@ -102,6 +103,9 @@ _SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {
     "sources": Opt("words"),
 }
 
+# "Zinc helps shorten colds" asserts the effect ("can help" is the hedge): the claim is reported
+# once, at the form of "help".
+_HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
 
 
@@ -120,7 +124,25 @@ def _unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, A
     return key, sent
 
 
-@rule_function(options=_UNHEDGED_CLAIM_OPTIONS, needs=("sentences", "tokens"))
+# The sentences MC001 needs parsed: those holding a claim-trigger stem.  It is a cheap superset of
+# the YAML word lists (a unit it misses is never checked, so tests/test_claims_wants.py checks
+# every listed verb against it); the lists in the rule file decide what is a trigger.
+_CLAIM_WANTS = (
+    r"(?i)\b(?:cur|heal|treat|prevent|revers|reliev|allevia|eas|improv|promot|repair|rebuil|regenera|"
+    r"restor|eliminat|eradica|reduc|lower|decreas|increas|boost|enhanc|strength|protect|amelior|"
+    r"attenua|mitiga|halt|slow|shorten|prolong|normali|benefit|fight|fought|induc|stimula|inhibit|"
+    r"delay|accelera|augment|diminish|minimi|aboli|counterac|resolv|halv|achiev|confer|preserv|"
+    r"stabili|optimi|elicit|blunt|modula|media|alter|caus|lead|led|result|contribut|translat|"
+    r"shown|proven|proved|demonstrat|effective|efficacious|curative|beneficial|protective|superior|"
+    r"provid|offer|yield|work|effect|impact|influence|help|support|aid|sooth|calm|kill|block|"
+    r"detox|balanc|stop|cut|regrow|regrew|clear|flush|burn|melt|fix|banish|eras|combat|defend|"
+    r"rejuvena|revitali|restor|nourish|purif|cleans|destroy|neutrali|shrink|dissolv|unclog|"
+    r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target)"
+)
+
+
+@rule_function(options=_UNHEDGED_CLAIM_OPTIONS, needs=("sentences", "tokens", "dependencies"),
+               wants=_CLAIM_WANTS)
 def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC001: report a claim that a treatment or behaviour has a health effect, stated as certain.
 
@@ -158,9 +180,12 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     verb_re = compiled(key, "claim-verbs", True, ("base", "s", "past"))
     if verb_re:
         for m in verb_re.finditer(unit.text):
-            if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals):
-                continue
-            lemma = lemma_kind(lemma_of, m.group())[0]
+            lemma, kind = lemma_kind(lemma_of, m.group())
+            if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals) and not (
+                    kind == "s" and subjectless_start(unit.text, m.start())):
+                continue  # ("- Reduces cortisol naturally": a product bullet with no subject)
+            if kind == "base" and prev_word(sent, token_index(sent, m.start())) in _HELP_FORMS:
+                continue  # "helps shorten colds": one claim, reported at "helps"
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
             # Most claim verbs (reduce, prevent, improve ...) need a treatment or behaviour as their
@@ -186,10 +211,13 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
                 candidates.append((m, lemma_kind(table, m.group())[0], need_agent))
     pattern_est = compiled(key, "establishment")
     practice = frozenset(str(v).lower() for v in options.get("practice-verbs", []))
+    negators = compiled(key, "negators")
     for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
         establishment = cand_lemma is None and bool(pattern_est and pattern_est.match(cand.group()))
+        if cand_lemma is None and negators and negators.search(cand.group()):
+            continue  # "provided no benefit": a null result, not a claim
         if cand_lemma is None and cand.group().lower().startswith("work"):
             idx = token_index(sent, cand.start())
             window = [t.low for t in sent.tokens[max(0, idx - 4):idx - 1]]
@@ -208,6 +236,10 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         if role is None and seen and seen[-1][2] == scope[0] and prev_word(
                 sent, token_index(sent, cand.start())) in {"and", "or", ","}:
             role = "agent"  # "Melatonin cures insomnia and prevents ...": the same subject
+        subject = unit.text[scope[0]:cand.start()].strip(" ,;:-–—")
+        why = "subject in the agents list" if role == "agent" else ""
+        if role is None:
+            role, subject, why = _subject_from_syntax(unit, key, cand.start(), scope[0])
         if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
         if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
@@ -218,7 +250,27 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         trigger = cand.group()
         seen.append((cand.start(), cand.end(), scope[0]))
         yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
-                  data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma)})
+                  data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma),
+                        "subject": subject or "(implied)", "subject-reason": why or "any subject",
+                        "excused-by": "nothing: not negated, asked, conditional or hedged in "
+                                      "its clause, and no source in the sentence"})
+
+
+def _subject_from_syntax(unit: Unit, key: str, start: int,
+                         clause_start: int) -> tuple[str | None, str, str]:
+    """Decide a subject the word lists left open: (role, subject words, reason).
+
+    A trigger that opens the unit is a subjectless claim (a product bullet or headline) in both
+    modes; otherwise the parse, when the run has one, reads pronoun and product-name subjects.
+    """
+    if subjectless_start(unit.text, start):
+        return "agent", "", "no subject: a list item or headline about the product"
+    doc = unit.parsed()
+    if doc is None:
+        return None, "", ""
+    found = parsed_subject(doc, start, compiled(key, "agents"), compiled(key, "non-agents"),
+                           clause_start)
+    return found.role, found.subject, f"parse: {found.reason}"
 
 
 def _prediction_regex(key: str, verbs: list[str]) -> re.Pattern[str] | None:
