@@ -71,6 +71,7 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
     "distancing": Opt("words"),
     "sources": Opt("words"),
     "skip-relative-clauses": Opt("bool"),
+    "guidance": Opt("words"),
 }
 
 _ABSOLUTE_LANGUAGE_OPTIONS: dict[str, Opt] = {
@@ -212,6 +213,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     pattern_est = compiled(key, "establishment")
     practice = frozenset(str(v).lower() for v in options.get("practice-verbs", []))
     negators = compiled(key, "negators")
+    guidance = compiled(key, "guidance")
     for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
@@ -246,6 +248,10 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             # Bare "can" is not a hedge in the product definition, so "Drug X can reduce Y" is a
             # claim; after any other subject ("You can lower your risk", "Stress can raise ...")
             # it states a possibility, and reporting it made NIH findings double.
+            continue
+        if guidance and guidance.search(unit.text[scope[0]:cand.start()] or unit.text[:cand.start()]):
+            # The `patient-information` profile: established public-health guidance ("Washing
+            # your hands with soap stops germs spreading") is what such pages exist to say.
             continue
         trigger = cand.group()
         seen.append((cand.start(), cand.end(), scope[0]))
@@ -353,18 +359,26 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
         return
     key, sent = checked
     products = compiled(key, "products")
-    verbs = compiled(key, "disease-verbs", True, ("base", "s", "past"))
+    verbs = compiled(key, "disease-verbs", True, ("base", "s", "past", "ing"))
     diseases = compiled(key, "diseases")
     if not (products and verbs and diseases):
         return
+    reported_to = -1  # end of the last finding: "may help prevent the flu" once, not twice
     for m in verbs.finditer(unit.text):
+        if m.start() < reported_to:
+            continue
         idx = token_index(sent, m.start())
-        if prev_word(sent, idx) in {"to", "used", "for"}:
+        if prev_word(sent, idx) == "used" or (prev_word(sent, idx) == "to" and idx >= 2
+                                               and prev_word(sent, idx - 1) == "used"):
             continue  # "used to treat" reports a use, not an effect
         s_start, s_end, _cl = scope_of(sent.clauses, m.start())
         product = None
         for p in products.finditer(unit.text, s_start, m.start()):
             product = p
+        if product is None:
+            # Regulators read the whole sentence: "Colloidal Silver can be atomized ..., the action
+            # of silver colloids ... may prove to inhibit the virus".
+            product = products.search(unit.text)
         if product is None or not diseases.search(unit.text, m.end(), s_end):
             continue
         blocked, _scope = check_blocked(sent, key, m.start(), m.end())
@@ -372,6 +386,7 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
             continue
         disease = diseases.search(unit.text, m.end(), s_end)
         assert disease is not None
+        reported_to = disease.end()
         yield Hit(m.start(), disease.end(), unit.text[m.start():disease.end()],
                   data={"trigger": m.group(), "product": product.group(),
                         "disease": disease.group()})
