@@ -257,8 +257,8 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         seen.append((cand.start(), cand.end(), scope[0]))
         yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
                   data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma),
-                        "subject": subject or "(implied)", "subject-reason": why or "any subject",
-                        "excused-by": "nothing: not negated, asked, conditional or hedged in "
+                        "subject": subject or "its implied subject", "why": why or "any subject not a condition",
+                        "excused": "nothing: not negated, asked, conditional or hedged in "
                                       "its clause, and no source in the sentence"})
 
 
