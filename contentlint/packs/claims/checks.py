@@ -72,6 +72,7 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
     "sources": Opt("words"),
     "skip-relative-clauses": Opt("bool"),
     "guidance": Opt("words"),
+    "pronoun-not-with": Opt("words"),
 }
 
 _ABSOLUTE_LANGUAGE_OPTIONS: dict[str, Opt] = {
@@ -182,11 +183,15 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     if verb_re:
         for m in verb_re.finditer(unit.text):
             lemma, kind = lemma_kind(lemma_of, m.group())
+            helps = lemma == "help" and _helps_a_claim(sent, m, lemma_of)
+            if lemma == "help" and not helps:
+                continue  # "helps cover medical services", "helps the body absorb iron"
             if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals) and not (
-                    kind == "s" and subjectless_start(unit.text, m.start())):
+                    kind == "s" and (helps or subjectless_start(unit.text, m.start()))):
                 continue  # ("- Reduces cortisol naturally": a product bullet with no subject)
-            if kind == "base" and prev_word(sent, token_index(sent, m.start())) in _HELP_FORMS:
-                continue  # "helps shorten colds": one claim, reported at "helps"
+            if kind == "base" and prev_word(sent, token_index(sent, m.start())) in _HELP_FORMS | {"to"} \
+                    and token_index(sent, m.start()) >= 1 and _after_help(sent, m.start()):
+                continue  # "helps (to) shorten colds": one claim, reported at "helps"
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
             # Most claim verbs (reduce, prevent, improve ...) need a treatment or behaviour as their
@@ -214,6 +219,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     practice = frozenset(str(v).lower() for v in options.get("practice-verbs", []))
     negators = compiled(key, "negators")
     guidance = compiled(key, "guidance")
+    pronoun_not_with = frozenset(str(v).lower() for v in options.get("pronoun-not-with", []))
     for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
@@ -242,6 +248,8 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         why = "subject in the agents list" if role == "agent" else ""
         if role is None:
             role, subject, why = _subject_from_syntax(unit, key, cand.start(), scope[0])
+            if why == "parse: pronoun" and cand_lemma in pronoun_not_with:
+                continue  # "It protects against heat" (the skin), "it stops the T cell" (PD-1)
         if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
         if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
@@ -260,6 +268,28 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
                         "subject": subject or "its implied subject", "why": why or "any subject not a condition",
                         "excused": "nothing: not negated, asked, conditional or hedged in "
                                       "its clause, and no source in the sentence"})
+
+
+def _helps_a_claim(sent: Any, m: re.Match[str], lemma_of: Mapping[str, tuple[str, str]]) -> bool:
+    """True when "help" governs another claim verb within three words ("helps (to) shorten colds").
+
+    "Help" itself is no health effect: "helps cover medical services" and "helps the body absorb
+    iron" describe a service or a nutrient's role, not a treatment claim.
+    """
+    idx = token_index(sent, m.end())
+    for tok in sent.tokens[idx:idx + 4]:
+        if tok.low in {".", ";", ":", ","}:
+            return False
+        entry = lemma_of.get(tok.low)
+        if entry is not None and entry[1] == "base" and entry[0] != "help":
+            return True
+    return False
+
+
+def _after_help(sent: Any, start: int) -> bool:
+    """True when a form of "help" comes one or two words before ``start`` ("helps (to) shorten")."""
+    idx = token_index(sent, start)
+    return any(t.low in _HELP_FORMS for t in sent.tokens[max(0, idx - 2):idx])
 
 
 def _subject_from_syntax(unit: Unit, key: str, start: int,
