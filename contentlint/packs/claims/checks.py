@@ -139,7 +139,8 @@ _CLAIM_WANTS = (
     r"provid|offer|yield|work|effect|impact|influence|help|support|aid|sooth|calm|kill|block|"
     r"detox|balanc|stop|cut|regrow|regrew|clear|flush|burn|melt|fix|banish|eras|combat|defend|"
     r"rejuvena|revitali|restor|nourish|purif|cleans|destroy|neutrali|shrink|dissolv|unclog|"
-    r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target)"
+    r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target|shrink|deter|"
+    r"antivir|antibiot|anti-inflamm|antidepress|painkill|role|best|result)"
 )
 
 
