@@ -72,7 +72,7 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
     "sources": Opt("words"),
     "skip-relative-clauses": Opt("bool"),
     "guidance": Opt("words"),
-    "pronoun-not-with": Opt("words"),
+    "inferred-subject-not-with": Opt("words"),
 }
 
 _ABSOLUTE_LANGUAGE_OPTIONS: dict[str, Opt] = {
@@ -190,8 +190,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals) and not (
                     kind == "s" and (helps or subjectless_start(unit.text, m.start()))):
                 continue  # ("- Reduces cortisol naturally": a product bullet with no subject)
-            if kind == "base" and prev_word(sent, token_index(sent, m.start())) in _HELP_FORMS | {"to"} \
-                    and token_index(sent, m.start()) >= 1 and _after_help(sent, m.start()):
+            if kind == "base" and _after_help(sent, m.start()):
                 continue  # "helps (to) shorten colds": one claim, reported at "helps"
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
@@ -220,7 +219,8 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     practice = frozenset(str(v).lower() for v in options.get("practice-verbs", []))
     negators = compiled(key, "negators")
     guidance = compiled(key, "guidance")
-    pronoun_not_with = frozenset(str(v).lower() for v in options.get("pronoun-not-with", []))
+    inferred_not_with = frozenset(str(v).lower()
+                                  for v in options.get("inferred-subject-not-with", []))
     for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
@@ -249,8 +249,8 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         why = "subject in the agents list" if role == "agent" else ""
         if role is None:
             role, subject, why = _subject_from_syntax(unit, key, cand.start(), scope[0])
-            if why == "parse: pronoun" and cand_lemma in pronoun_not_with:
-                continue  # "It protects against heat" (the skin), "it stops the T cell" (PD-1)
+            if why in {"parse: pronoun", "parse: name"} and cand_lemma in inferred_not_with:
+                continue  # "It protects against heat" (the skin), "NINDS ... supports research"
         if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
         if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
@@ -278,12 +278,13 @@ def _helps_a_claim(sent: Any, m: re.Match[str], lemma_of: Mapping[str, tuple[str
     iron" describe a service or a nutrient's role, not a treatment claim.
     """
     idx = token_index(sent, m.end())
-    for tok in sent.tokens[idx:idx + 4]:
-        if tok.low in {".", ";", ":", ","}:
-            return False
+    # The governed verb comes next, after "to" or a reader pronoun ("helps (you) (to) shorten");
+    # "helps maintain the proper balance" governs "maintain", not "balance".
+    for tok in sent.tokens[idx:idx + 3]:
+        if tok.low in {"to", "you", "your", "people"}:
+            continue
         entry = lemma_of.get(tok.low)
-        if entry is not None and entry[1] == "base" and entry[0] != "help":
-            return True
+        return entry is not None and entry[1] == "base" and entry[0] != "help"
     return False
 
 
