@@ -1,4 +1,8 @@
-"""Claim-language rules: unhedged efficacy claims, absolute wording, vague attribution, supplement claims.
+"""MC001 (unhedged efficacy claims) and the sentence checks every claims rule shares.
+
+MC002 and MC003 live in :mod:`contentlint.packs.claims.wording`, MC004 in
+:mod:`contentlint.packs.claims.supplements`; the subject of a claim read from the parse in
+:mod:`contentlint.packs.claims.subject`.
 
 Each public function is the ``entry`` of one rule in ``rules/claims/``; the word lists live in the
 rule's YAML options so that health editors can tune them without touching Python.  All four share the
@@ -39,7 +43,7 @@ from contentlint.packs.claims.sentence import (
     token_index,
 )
 from contentlint.packs.claims.subject import parsed_subject, subjectless_start
-from contentlint.packs.claims.text import compiled, options_key, scope_of, verb_forms
+from contentlint.packs.claims.text import compiled, options_key
 from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.contract import Opt, rule_function
 
@@ -75,43 +79,13 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
     "inferred-subject-not-with": Opt("words"),
 }
 
-_ABSOLUTE_LANGUAGE_OPTIONS: dict[str, Opt] = {
-    "absolutes": Opt("words"),
-    "max-words": Opt("int"),
-    "contextual": Opt("words"),
-    "outcome-verbs": Opt("words"),
-    "non-agents": Opt("words"),
-    "prediction-verbs": Opt("words"),
-    "hedges": Opt("words"),
-    "negators": Opt("words"),
-    "no-evidence": Opt("words"),
-    "distancing": Opt("words"),
-    "sources": Opt("words"),
-}
-
-_VAGUE_ATTRIBUTION_OPTIONS: dict[str, Opt] = {
-    "generic-before": Opt("words"),
-    "phrases": Opt("words"),
-    "sources": Opt("words"),
-}
-
-_SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {
-    "products": Opt("words"),
-    "disease-verbs": Opt("words"),
-    "diseases": Opt("words"),
-    "negators": Opt("words"),
-    "no-evidence": Opt("words"),
-    "distancing": Opt("words"),
-    "sources": Opt("words"),
-}
-
 # "Zinc helps shorten colds" asserts the effect ("can help" is the hedge): the claim is reported
 # once, at the form of "help".
 _HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
 
 
-def _unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, Any] | None:
+def unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, Any] | None:
     """Return the options key and the prepared sentence, or ``None`` when no claims rule applies.
 
     Every claims rule skips questions, sentences that name a source, and sentences longer than
@@ -153,7 +127,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     such as "is effective") is reported unless its scope holds a hedge, the sentence names a
     source, or the trigger is negated, asked about, hypothetical or reported at a distance.
     """
-    checked = _unsourced_statement(unit, options)
+    checked = unsourced_statement(unit, options)
     if checked is None:
         return
     key, sent = checked
@@ -309,116 +283,3 @@ def _subject_from_syntax(unit: Unit, key: str, start: int,
     found = parsed_subject(doc, start, compiled(key, "agents"), compiled(key, "non-agents"),
                            clause_start)
     return found.role, found.subject, f"parse: {found.reason}"
-
-
-def _prediction_regex(key: str, verbs: list[str]) -> re.Pattern[str] | None:
-    """Build the "will <outcome>" pattern from the rule's prediction verbs."""
-    forms = sorted({verb_forms(str(v).split()[0])["base"] + "".join(
-        r"\s+" + re.escape(w) for w in str(v).split()[1:]) for v in verbs}, key=len, reverse=True)
-    if not forms:
-        return None
-    return re.compile(r"(?<![\w-])will\s+(?:(?!not\b)\w+ly\s+)?(?:" + "|".join(forms) + r")(?![\w-])",
-                      re.IGNORECASE)
-
-
-@rule_function(options=_ABSOLUTE_LANGUAGE_OPTIONS, needs=("sentences", "tokens"))
-def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """MC002: report absolute or hype wording about health ("without limit", "no side effects").
-
-    ``absolutes`` are reported wherever they occur; ``contextual`` words (always, completely, ...)
-    only in a clause that also states an outcome; "will" predictions only with an outcome verb.
-    A hedge, negation, question, distancing verb or source in scope excuses the wording.
-    """
-    checked = _unsourced_statement(unit, options)
-    if checked is None:
-        return
-    key, sent = checked
-    outcome = compiled(key, "outcome-verbs", True, ("base", "s", "past"))
-    non_agents = compiled(key, "non-agents")
-    found: list[tuple[int, int, str]] = []
-    strong = compiled(key, "absolutes")
-    if strong:
-        found += [(m.start(), m.end(), "absolute") for m in strong.finditer(unit.text)]
-    contextual = compiled(key, "contextual")
-    if contextual and outcome:
-        for m in contextual.finditer(unit.text):
-            s_start, s_end, _cl = scope_of(sent.clauses, m.start())
-            if outcome.search(unit.text[s_start:s_end]):
-                found.append((m.start(), m.end(), "contextual"))
-    prediction = _prediction_regex(key, [str(v) for v in options.get("prediction-verbs", [])])
-    if prediction:
-        found += [(m.start(), m.end(), "prediction") for m in prediction.finditer(unit.text)]
-    taken: list[tuple[int, int]] = []
-    for start, end, kind in sorted(found):
-        if any(s < end and start < e for s, e in taken):
-            continue
-        blocked, scope = check_blocked(sent, key, start, end)
-        if blocked or is_hedged(sent, key, scope):
-            continue
-        if kind != "absolute" and non_agents and non_agents.search(unit.text, scope[0], start):
-            continue  # "mutations completely eliminate the function": a condition described
-        taken.append((start, end))
-        text = unit.text[start:end]
-        yield Hit(start, end, text, data={"trigger": text, "kind": kind})
-
-
-@rule_function(options=_VAGUE_ATTRIBUTION_OPTIONS, needs=("sentences", "tokens"))
-def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """MC003: report "studies show", "experts say" and the like when the sentence names no source."""
-    checked = _unsourced_statement(unit, options)
-    if checked is None:
-        return
-    key, _sent = checked
-    phrases = compiled(key, "phrases")
-    if not phrases:
-        return
-    generic = compiled(key, "generic-before")
-    for m in phrases.finditer(unit.text):
-        if generic and generic.search(unit.text[max(0, m.start() - 30):m.start()]):
-            continue  # "when trials show that ...": a general statement, not an appeal
-        yield Hit(m.start(), m.end(), m.group(), data={"trigger": m.group()})
-
-
-@rule_function(options=_SUPPLEMENT_DISEASE_CLAIM_OPTIONS, needs=("sentences", "tokens"))
-def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """MC004: report a supplement, herb or vitamin said to cure, treat or prevent a disease.
-
-    Under FDA rules (21 CFR 101.93(g)) such a disease claim stays one when hedged ("may help
-    prevent"), so hedges do not excuse it; a named source, negation, question or distancing does.
-    """
-    checked = _unsourced_statement(unit, options)
-    if checked is None:
-        return
-    key, sent = checked
-    products = compiled(key, "products")
-    verbs = compiled(key, "disease-verbs", True, ("base", "s", "past", "ing"))
-    diseases = compiled(key, "diseases")
-    if not (products and verbs and diseases):
-        return
-    reported_to = -1  # end of the last finding: "may help prevent the flu" once, not twice
-    for m in verbs.finditer(unit.text):
-        if m.start() < reported_to:
-            continue
-        idx = token_index(sent, m.start())
-        if prev_word(sent, idx) == "used" or (prev_word(sent, idx) == "to" and idx >= 2
-                                               and prev_word(sent, idx - 1) == "used"):
-            continue  # "used to treat" reports a use, not an effect
-        s_start, s_end, _cl = scope_of(sent.clauses, m.start())
-        product = None
-        for p in products.finditer(unit.text, s_start, m.start()):
-            product = p
-        if product is None:
-            # Regulators read the whole sentence: "Colloidal Silver can be atomized ..., the action
-            # of silver colloids ... may prove to inhibit the virus".
-            product = products.search(unit.text)
-        if product is None or not diseases.search(unit.text, m.end(), s_end):
-            continue
-        blocked, _scope = check_blocked(sent, key, m.start(), m.end())
-        if blocked:
-            continue
-        disease = diseases.search(unit.text, m.end(), s_end)
-        assert disease is not None
-        reported_to = disease.end()
-        yield Hit(m.start(), disease.end(), unit.text[m.start():disease.end()],
-                  data={"trigger": m.group(), "product": product.group(),
-                        "disease": disease.group()})
