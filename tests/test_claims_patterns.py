@@ -59,6 +59,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("MC003", "Science has proven that garlic works.", ["Science has proven"]),
     ("MC003", "Experts agree that sleep matters.", ["Experts agree"]),
     ("MC003", "Here is what research shows about zinc.", []),
+    # "It is thought that" is a hedge (GUIDELINE.md), "It is known that" an appeal to authority.
+    ("MC003", "It is thought that sun exposure may contribute.", []),
+    ("MC003", "It is known that garlic lowers cholesterol.", ["It is known that"]),
     ("MC003", "This is what experts say about sleep.", []),
     # MC004: supplements, CBD, silver, stem cells; hedged or not
     ("MC004", "CBD oil stops seizures in children.", ["stops seizures"]),
