@@ -82,6 +82,9 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
 # "Zinc helps shorten colds" asserts the effect ("can help" is the hedge): the claim is reported
 # once, at the form of "help".
 _HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})
+# Auxiliaries and adverbs between a subject and its verb, left out when the subject is quoted.
+_AUX_TAIL_RE = re.compile(r"(?:\s+(?:can|could|will|also|often|does|do|did|has|have|had|is|are|was|were|"
+                          r"been|be|\w+ly))+\s*$", re.IGNORECASE)
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
 
 
@@ -100,10 +103,10 @@ def unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, An
     return key, sent
 
 
-# The sentences MC001 needs parsed: those holding a claim-trigger stem.  It is a cheap superset of
+# The sentences MC001 and MC004 need parsed: those holding a claim-trigger stem.  It is a cheap superset of
 # the YAML word lists (a unit it misses is never checked, so tests/test_claims_wants.py checks
 # every listed verb against it); the lists in the rule file decide what is a trigger.
-_CLAIM_WANTS = (
+CLAIM_WANTS = (
     r"(?i)\b(?:cur|heal|treat|prevent|revers|reliev|allevia|eas|improv|promot|repair|rebuil|regenera|"
     r"restor|eliminat|eradica|reduc|lower|decreas|increas|boost|enhanc|strength|protect|amelior|"
     r"attenua|mitiga|halt|slow|shorten|prolong|normali|benefit|fight|fought|induc|stimula|inhibit|"
@@ -114,12 +117,13 @@ _CLAIM_WANTS = (
     r"detox|balanc|stop|cut|regrow|regrew|clear|flush|burn|melt|fix|banish|eras|combat|defend|"
     r"rejuvena|revitali|restor|nourish|purif|cleans|destroy|neutrali|shrink|dissolv|unclog|"
     r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target|shrink|deter|"
-    r"antivir|antibiot|anti-inflamm|antidepress|painkill|role|best|result)"
+    r"antivir|antibiot|anti-inflamm|antidepress|painkill|role|best|result|assist|maintain|ward|rid|"
+    r"anti-tumor|calm)"
 )
 
 
 @rule_function(options=_UNHEDGED_CLAIM_OPTIONS, needs=("sentences", "tokens", "dependencies"),
-               wants=_CLAIM_WANTS)
+               wants=CLAIM_WANTS)
 def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC001: report a claim that a treatment or behaviour has a health effect, stated as certain.
 
@@ -219,7 +223,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         if role is None and seen and seen[-1][2] == scope[0] and prev_word(
                 sent, token_index(sent, cand.start())) in {"and", "or", ","}:
             role = "agent"  # "Melatonin cures insomnia and prevents ...": the same subject
-        subject = unit.text[scope[0]:cand.start()].strip(" ,;:-–—")
+        subject = _AUX_TAIL_RE.sub("", unit.text[scope[0]:cand.start()]).strip(" ,;:-–—")
         why = "subject in the agents list" if role == "agent" else ""
         if role is None:
             role, subject, why = _subject_from_syntax(unit, key, cand.start(), scope[0])

@@ -11,7 +11,8 @@ from typing import Any
 
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.model.finding import Hit, Unit
-from contentlint.packs.claims.checks import unsourced_statement
+from contentlint.packs.claims.checks import CLAIM_WANTS, unsourced_statement
+from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.sentence import check_blocked, prev_word, token_index
 from contentlint.packs.claims.text import compiled, scope_of
 
@@ -26,7 +27,8 @@ _SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {
 }
 
 
-@rule_function(options=_SUPPLEMENT_DISEASE_CLAIM_OPTIONS, needs=("sentences", "tokens"))
+@rule_function(options=_SUPPLEMENT_DISEASE_CLAIM_OPTIONS,
+               needs=("sentences", "tokens", "dependencies"), wants=CLAIM_WANTS)
 def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC004: report a supplement, herb or vitamin said to cure, treat or prevent a disease.
 
@@ -55,10 +57,14 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
         for p in products.finditer(unit.text, s_start, m.start()):
             product = p
         if product is None:
-            # Regulators read the whole sentence: "Colloidal Silver can be atomized ..., the action
-            # of silver colloids ... may prove to inhibit the virus".
-            product = products.search(unit.text)
-        if product is None or not diseases.search(unit.text, m.end(), s_end):
+            # Regulators read the whole claim: "Colloidal Silver can be atomized ..., the action of
+            # silver colloids ... may prove to inhibit the virus" (a product earlier in the sentence;
+            # not one after the verb, which in run-together NIH lists belongs to another entry).
+            product = products.search(unit.text, 0, m.start())
+        if not diseases.search(unit.text, m.end(), s_end):
+            continue
+        named = product.group() if product is not None else _unlisted_product(unit, m.start(), s_start)
+        if not named:
             continue
         blocked, _scope = check_blocked(sent, key, m.start(), m.end())
         if blocked:
@@ -67,5 +73,34 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
         assert disease is not None
         reported_to = disease.end()
         yield Hit(m.start(), disease.end(), unit.text[m.start():disease.end()],
-                  data={"trigger": m.group(), "product": product.group(),
-                        "disease": disease.group()})
+                  data={"trigger": m.group(), "product": named, "disease": disease.group()})
+
+
+def _unlisted_product(unit: Unit, start: int, clause_start: int) -> str:
+    """The product a disease claim is about when no listed product names it, or "".
+
+    A benefit bullet with no subject ("- Prevents colds and flu all winter") is about the product
+    the page sells; a brand name as subject ("Oscillococcinum relieves flu symptoms", "NeuroMax
+    reverses diabetic neuropathy") is read from the parse, as MC001 reads it.  Pronouns are not
+    enough here: in patient information "it" is as often the approved drug the page describes.
+    """
+    word = unit.text[start:].split(maxsplit=1)[0] if unit.text[start:].strip() else ""
+    if subjectless_start(unit.text, start):
+        # Only a third-person verb ("Prevents colds"): "Treatment of X", "Treating X" and
+        # "Reduced bone density" open headings and symptom lists in patient information.
+        verb_like = word.endswith("s") and not word.endswith("ss") and not word.lower().startswith("treatment")
+        return "the product the list is about" if verb_like else ""
+    doc = unit.parsed()
+    if doc is None:
+        return ""
+    found = parsed_subject(doc, start, None, None, clause_start)
+    if found.reason != "name":
+        return ""
+    upper = sum(c.isupper() for c in found.subject)
+    if upper >= sum(c.islower() for c in found.subject):
+        return ""  # acronyms name approved vaccines and programmes ("DTaP", "DASH") as often as brands
+    if " " not in found.subject and found.subject.istitle() and unit.text.lstrip().startswith(found.subject):
+        # A lone capitalised first word is as often a common noun the tagger took for a name
+        # ("Grafts can also repair bone loss", "Prognosis may improve"): a brand must look like one.
+        return ""
+    return found.subject
