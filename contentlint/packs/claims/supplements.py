@@ -52,6 +52,8 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
         if prev_word(sent, idx) == "used" or (prev_word(sent, idx) == "to" and idx >= 2
                                                and prev_word(sent, idx - 1) == "used"):
             continue  # "used to treat" reports a use, not an effect
+        if prev_word(sent, idx) == "for" and m.group().lower().endswith("ing"):
+            continue  # "looks promising for treating chronic pain": a purpose, hedged by its head
         s_start, s_end, _cl = scope_of(sent.clauses, m.start())
         product = None
         for p in products.finditer(unit.text, s_start, m.start()):
