@@ -32,6 +32,7 @@ from typing import Any
 
 
 from contentlint.model.finding import Hit, Unit
+from contentlint.language.syntax import SyntaxMemo, syntax_source
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules" / "claims"
@@ -131,9 +132,14 @@ def engine_rules(rules: list[Rule]) -> dict[str, Any]:
     return {r.code: r.engine for r in rules}
 
 
+# One syntax memo for the PubMed and NIH parts, with the shipped parser (as a default run has):
+# a sentence is parsed at most once, and only when a rule asks for its parse.
+_SYNTAX = SyntaxMemo(syntax_source(None))
+
+
 def hits(rule: Rule, sentence: str) -> list[Hit]:
-    """Run one rule on one sentence, as the engine does for a sentence unit."""
-    return list(rule.func(Unit(text=sentence), rule.options))
+    """Run one rule on one sentence, as the engine does for a sentence unit (with the parser)."""
+    return list(rule.func(Unit(text=sentence, syntax=_SYNTAX), rule.options))
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +421,7 @@ def corpus(corpus_dir: Path, rules: list[Rule], sample: int, seed: int,
         for para in paragraphs(path):
             words += len(para.split())
             for sent in sentences(para):
-                unit = Unit(text=sent)
+                unit = Unit(text=sent, syntax=_SYNTAX)
                 for rule in rules:
                     for hit in rule.func(unit, rule.options):
                         counts[rule.code] += 1

@@ -77,7 +77,7 @@ def test_junit_parses_with_one_failure_per_finding() -> None:
     root = ET.fromstring(out)
     document = samples_json()
     findings = sum(len(f["findings"]) for f in document["files"])
-    assert root.tag == "testsuites" and int(root.get("failures", "-1")) == findings == 31
+    assert root.tag == "testsuites" and int(root.get("failures", "-1")) == findings == 32
     assert len(root.findall(".//failure")) == findings
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {f["path"] for f in document["files"]}

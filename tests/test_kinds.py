@@ -134,7 +134,10 @@ def test_a_rule_set_says_which_analyses_it_needs() -> None:
     rules = load_rules([builtin_rules_dir()])
     assert required_analyses(r for r in rules.values() if r.pack == "duplication") == frozenset()
     assert required_analyses(r for r in rules.values() if r.pack == "spelling") == {"sentences"}
-    assert required_analyses(rules.values()) == {"sentences", "tokens"}
+    # MC001 reads the parse of the sentences its `wants` matches (issue 11).
+    assert required_analyses(r for r in rules.values() if r.code == "MC001") == {
+        "sentences", "tokens", "dependencies"}
+    assert required_analyses(rules.values()) == {"sentences", "tokens", "dependencies"}
 
 
 def test_declarations_are_checked() -> None:

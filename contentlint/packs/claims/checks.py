@@ -1,4 +1,8 @@
-"""Claim-language rules: unhedged efficacy claims, absolute wording, vague attribution, supplement claims.
+"""MC001 (unhedged efficacy claims) and the sentence checks every claims rule shares.
+
+MC002 and MC003 live in :mod:`contentlint.packs.claims.wording`, MC004 in
+:mod:`contentlint.packs.claims.supplements`; the subject of a claim read from the parse in
+:mod:`contentlint.packs.claims.subject`.
 
 Each public function is the ``entry`` of one rule in ``rules/claims/``; the word lists live in the
 rule's YAML options so that health editors can tune them without touching Python.  All four share the
@@ -38,7 +42,8 @@ from contentlint.packs.claims.sentence import (
     relative,
     token_index,
 )
-from contentlint.packs.claims.text import compiled, options_key, scope_of, verb_forms
+from contentlint.packs.claims.subject import parsed_subject, subjectless_start
+from contentlint.packs.claims.text import compiled, options_key
 from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.contract import Opt, rule_function
 
@@ -70,42 +75,20 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
     "distancing": Opt("words"),
     "sources": Opt("words"),
     "skip-relative-clauses": Opt("bool"),
+    "guidance": Opt("words"),
+    "inferred-subject-not-with": Opt("words"),
 }
 
-_ABSOLUTE_LANGUAGE_OPTIONS: dict[str, Opt] = {
-    "absolutes": Opt("words"),
-    "max-words": Opt("int"),
-    "contextual": Opt("words"),
-    "outcome-verbs": Opt("words"),
-    "non-agents": Opt("words"),
-    "prediction-verbs": Opt("words"),
-    "hedges": Opt("words"),
-    "negators": Opt("words"),
-    "no-evidence": Opt("words"),
-    "distancing": Opt("words"),
-    "sources": Opt("words"),
-}
-
-_VAGUE_ATTRIBUTION_OPTIONS: dict[str, Opt] = {
-    "generic-before": Opt("words"),
-    "phrases": Opt("words"),
-    "sources": Opt("words"),
-}
-
-_SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {
-    "products": Opt("words"),
-    "disease-verbs": Opt("words"),
-    "diseases": Opt("words"),
-    "negators": Opt("words"),
-    "no-evidence": Opt("words"),
-    "distancing": Opt("words"),
-    "sources": Opt("words"),
-}
-
+# "Zinc helps shorten colds" asserts the effect ("can help" is the hedge): the claim is reported
+# once, at the form of "help".
+_HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})
+# Auxiliaries and adverbs between a subject and its verb, left out when the subject is quoted.
+_AUX_TAIL_RE = re.compile(r"(?:\s+(?:can|could|will|also|often|does|do|did|has|have|had|is|are|was|were|"
+                          r"been|be|\w+ly))+\s*$", re.IGNORECASE)
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"})
 
 
-def _unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, Any] | None:
+def unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, Any] | None:
     """Return the options key and the prepared sentence, or ``None`` when no claims rule applies.
 
     Every claims rule skips questions, sentences that name a source, and sentences longer than
@@ -120,7 +103,27 @@ def _unsourced_statement(unit: Unit, options: Mapping[str, Any]) -> tuple[Any, A
     return key, sent
 
 
-@rule_function(options=_UNHEDGED_CLAIM_OPTIONS, needs=("sentences", "tokens"))
+# The sentences MC001 and MC004 need parsed: those holding a claim-trigger stem.  It is a cheap superset of
+# the YAML word lists (a unit it misses is never checked, so tests/test_claims_wants.py checks
+# every listed verb against it); the lists in the rule file decide what is a trigger.
+CLAIM_WANTS = (
+    r"(?i)\b(?:cur|heal|treat|prevent|revers|reliev|allevia|eas|improv|promot|repair|rebuil|regenera|"
+    r"restor|eliminat|eradica|reduc|lower|decreas|increas|boost|enhanc|strength|protect|amelior|"
+    r"attenua|mitiga|halt|slow|shorten|prolong|normali|benefit|fight|fought|induc|stimula|inhibit|"
+    r"delay|accelera|augment|diminish|minimi|aboli|counterac|resolv|halv|achiev|confer|preserv|"
+    r"stabili|optimi|elicit|blunt|modula|media|alter|caus|lead|led|result|contribut|translat|"
+    r"shown|proven|proved|demonstrat|effective|efficacious|curative|beneficial|protective|superior|"
+    r"provid|offer|yield|work|effect|impact|influence|help|support|aid|sooth|calm|kill|block|"
+    r"detox|balanc|stop|cut|regrow|regrew|clear|flush|burn|melt|fix|banish|eras|combat|defend|"
+    r"rejuvena|revitali|restor|nourish|purif|cleans|destroy|neutrali|shrink|dissolv|unclog|"
+    r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target|shrink|deter|"
+    r"antivir|antibiot|anti-inflamm|antidepress|painkill|role|best|result|assist|maintain|ward|rid|"
+    r"anti-tumor|calm)"
+)
+
+
+@rule_function(options=_UNHEDGED_CLAIM_OPTIONS, needs=("sentences", "tokens", "dependencies"),
+               wants=CLAIM_WANTS)
 def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """MC001: report a claim that a treatment or behaviour has a health effect, stated as certain.
 
@@ -128,7 +131,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     such as "is effective") is reported unless its scope holds a hedge, the sentence names a
     source, or the trigger is negated, asked about, hypothetical or reported at a distance.
     """
-    checked = _unsourced_statement(unit, options)
+    checked = unsourced_statement(unit, options)
     if checked is None:
         return
     key, sent = checked
@@ -158,9 +161,15 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     verb_re = compiled(key, "claim-verbs", True, ("base", "s", "past"))
     if verb_re:
         for m in verb_re.finditer(unit.text):
-            if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals):
-                continue
-            lemma = lemma_kind(lemma_of, m.group())[0]
+            lemma, kind = lemma_kind(lemma_of, m.group())
+            helps = lemma == "help" and _helps_a_claim(sent, m, lemma_of)
+            if lemma == "help" and not helps:
+                continue  # "helps cover medical services", "helps the body absorb iron"
+            if not finite(sent, m, lemma_of, passive_ok, claim_modals=modals) and not (
+                    kind == "s" and (helps or subjectless_start(unit.text, m.start()))):
+                continue  # ("- Reduces cortisol naturally": a product bullet with no subject)
+            if kind == "base" and _after_help(sent, m.start()):
+                continue  # "helps (to) shorten colds": one claim, reported at "helps"
             if exempt and lemma in exempt_verbs and exempt.match(unit.text[m.end():]):
                 continue  # e.g. "increases the risk of": a harm statement, not an efficacy claim
             # Most claim verbs (reduce, prevent, improve ...) need a treatment or behaviour as their
@@ -186,10 +195,16 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
                 candidates.append((m, lemma_kind(table, m.group())[0], need_agent))
     pattern_est = compiled(key, "establishment")
     practice = frozenset(str(v).lower() for v in options.get("practice-verbs", []))
+    negators = compiled(key, "negators")
+    guidance = compiled(key, "guidance")
+    inferred_not_with = frozenset(str(v).lower()
+                                  for v in options.get("inferred-subject-not-with", []))
     for cand, cand_lemma, needs_agent in sorted(candidates, key=lambda c: c[0].start()):
         if any(s <= cand.start() < e for s, e, _scope in seen):
             continue  # one finding per phrase: "has been shown to promote" not twice
         establishment = cand_lemma is None and bool(pattern_est and pattern_est.match(cand.group()))
+        if cand_lemma is None and negators and negators.search(cand.group()):
+            continue  # "provided no benefit": a null result, not a claim
         if cand_lemma is None and cand.group().lower().startswith("work"):
             idx = token_index(sent, cand.start())
             window = [t.low for t in sent.tokens[max(0, idx - 4):idx - 1]]
@@ -208,6 +223,12 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         if role is None and seen and seen[-1][2] == scope[0] and prev_word(
                 sent, token_index(sent, cand.start())) in {"and", "or", ","}:
             role = "agent"  # "Melatonin cures insomnia and prevents ...": the same subject
+        subject = _AUX_TAIL_RE.sub("", unit.text[scope[0]:cand.start()]).strip(" ,;:-–—")
+        why = "subject in the agents list" if role == "agent" else ""
+        if role is None:
+            role, subject, why = _subject_from_syntax(unit, key, cand.start(), scope[0])
+            if why in {"parse: pronoun", "parse: name"} and cand_lemma in inferred_not_with:
+                continue  # "It protects against heat" (the skin), "NINDS ... supports research"
         if role == "non-agent" or (needs_agent and role != "agent"):
             continue  # the agent is a disease, gene or process: a description, not a claim
         if role != "agent" and is_hedged(sent, key, scope, "weak-hedges"):
@@ -215,111 +236,54 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             # claim; after any other subject ("You can lower your risk", "Stress can raise ...")
             # it states a possibility, and reporting it made NIH findings double.
             continue
+        if guidance and guidance.search(unit.text[scope[0]:cand.start()] or unit.text[:cand.start()]):
+            # The `patient-information` profile: established public-health guidance ("Washing
+            # your hands with soap stops germs spreading") is what such pages exist to say.
+            continue
         trigger = cand.group()
         seen.append((cand.start(), cand.end(), scope[0]))
         yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
-                  data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma)})
+                  data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma),
+                        "subject": subject or "its implied subject", "why": why or "any subject not a condition",
+                        "excused": "nothing: not negated, asked, conditional or hedged in "
+                                      "its clause, and no source in the sentence"})
 
 
-def _prediction_regex(key: str, verbs: list[str]) -> re.Pattern[str] | None:
-    """Build the "will <outcome>" pattern from the rule's prediction verbs."""
-    forms = sorted({verb_forms(str(v).split()[0])["base"] + "".join(
-        r"\s+" + re.escape(w) for w in str(v).split()[1:]) for v in verbs}, key=len, reverse=True)
-    if not forms:
-        return None
-    return re.compile(r"(?<![\w-])will\s+(?:(?!not\b)\w+ly\s+)?(?:" + "|".join(forms) + r")(?![\w-])",
-                      re.IGNORECASE)
+def _helps_a_claim(sent: Any, m: re.Match[str], lemma_of: Mapping[str, tuple[str, str]]) -> bool:
+    """True when "help" governs another claim verb within three words ("helps (to) shorten colds").
 
-
-@rule_function(options=_ABSOLUTE_LANGUAGE_OPTIONS, needs=("sentences", "tokens"))
-def absolute_language(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """MC002: report absolute or hype wording about health ("without limit", "no side effects").
-
-    ``absolutes`` are reported wherever they occur; ``contextual`` words (always, completely, ...)
-    only in a clause that also states an outcome; "will" predictions only with an outcome verb.
-    A hedge, negation, question, distancing verb or source in scope excuses the wording.
+    "Help" itself is no health effect: "helps cover medical services" and "helps the body absorb
+    iron" describe a service or a nutrient's role, not a treatment claim.
     """
-    checked = _unsourced_statement(unit, options)
-    if checked is None:
-        return
-    key, sent = checked
-    outcome = compiled(key, "outcome-verbs", True, ("base", "s", "past"))
-    non_agents = compiled(key, "non-agents")
-    found: list[tuple[int, int, str]] = []
-    strong = compiled(key, "absolutes")
-    if strong:
-        found += [(m.start(), m.end(), "absolute") for m in strong.finditer(unit.text)]
-    contextual = compiled(key, "contextual")
-    if contextual and outcome:
-        for m in contextual.finditer(unit.text):
-            s_start, s_end, _cl = scope_of(sent.clauses, m.start())
-            if outcome.search(unit.text[s_start:s_end]):
-                found.append((m.start(), m.end(), "contextual"))
-    prediction = _prediction_regex(key, [str(v) for v in options.get("prediction-verbs", [])])
-    if prediction:
-        found += [(m.start(), m.end(), "prediction") for m in prediction.finditer(unit.text)]
-    taken: list[tuple[int, int]] = []
-    for start, end, kind in sorted(found):
-        if any(s < end and start < e for s, e in taken):
+    idx = token_index(sent, m.end())
+    # The governed verb comes next, after "to" or a reader pronoun ("helps (you) (to) shorten");
+    # "helps maintain the proper balance" governs "maintain", not "balance".
+    for tok in sent.tokens[idx:idx + 3]:
+        if tok.low in {"to", "you", "your", "people"}:
             continue
-        blocked, scope = check_blocked(sent, key, start, end)
-        if blocked or is_hedged(sent, key, scope):
-            continue
-        if kind != "absolute" and non_agents and non_agents.search(unit.text, scope[0], start):
-            continue  # "mutations completely eliminate the function": a condition described
-        taken.append((start, end))
-        text = unit.text[start:end]
-        yield Hit(start, end, text, data={"trigger": text, "kind": kind})
+        entry = lemma_of.get(tok.low)
+        return entry is not None and entry[1] == "base" and entry[0] != "help"
+    return False
 
 
-@rule_function(options=_VAGUE_ATTRIBUTION_OPTIONS, needs=("sentences", "tokens"))
-def vague_attribution(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """MC003: report "studies show", "experts say" and the like when the sentence names no source."""
-    checked = _unsourced_statement(unit, options)
-    if checked is None:
-        return
-    key, _sent = checked
-    phrases = compiled(key, "phrases")
-    if not phrases:
-        return
-    generic = compiled(key, "generic-before")
-    for m in phrases.finditer(unit.text):
-        if generic and generic.search(unit.text[max(0, m.start() - 30):m.start()]):
-            continue  # "when trials show that ...": a general statement, not an appeal
-        yield Hit(m.start(), m.end(), m.group(), data={"trigger": m.group()})
+def _after_help(sent: Any, start: int) -> bool:
+    """True when a form of "help" comes one or two words before ``start`` ("helps (to) shorten")."""
+    idx = token_index(sent, start)
+    return any(t.low in _HELP_FORMS for t in sent.tokens[max(0, idx - 2):idx])
 
 
-@rule_function(options=_SUPPLEMENT_DISEASE_CLAIM_OPTIONS, needs=("sentences", "tokens"))
-def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """MC004: report a supplement, herb or vitamin said to cure, treat or prevent a disease.
+def _subject_from_syntax(unit: Unit, key: str, start: int,
+                         clause_start: int) -> tuple[str | None, str, str]:
+    """Decide a subject the word lists left open: (role, subject words, reason).
 
-    Under FDA rules (21 CFR 101.93(g)) such a disease claim stays one when hedged ("may help
-    prevent"), so hedges do not excuse it; a named source, negation, question or distancing does.
+    A trigger that opens the unit is a subjectless claim (a product bullet or headline) in both
+    modes; otherwise the parse, when the run has one, reads pronoun and product-name subjects.
     """
-    checked = _unsourced_statement(unit, options)
-    if checked is None:
-        return
-    key, sent = checked
-    products = compiled(key, "products")
-    verbs = compiled(key, "disease-verbs", True, ("base", "s", "past"))
-    diseases = compiled(key, "diseases")
-    if not (products and verbs and diseases):
-        return
-    for m in verbs.finditer(unit.text):
-        idx = token_index(sent, m.start())
-        if prev_word(sent, idx) in {"to", "used", "for"}:
-            continue  # "used to treat" reports a use, not an effect
-        s_start, s_end, _cl = scope_of(sent.clauses, m.start())
-        product = None
-        for p in products.finditer(unit.text, s_start, m.start()):
-            product = p
-        if product is None or not diseases.search(unit.text, m.end(), s_end):
-            continue
-        blocked, _scope = check_blocked(sent, key, m.start(), m.end())
-        if blocked:
-            continue
-        disease = diseases.search(unit.text, m.end(), s_end)
-        assert disease is not None
-        yield Hit(m.start(), disease.end(), unit.text[m.start():disease.end()],
-                  data={"trigger": m.group(), "product": product.group(),
-                        "disease": disease.group()})
+    if subjectless_start(unit.text, start):
+        return "agent", "", "no subject: a list item or headline about the product"
+    doc = unit.parsed()
+    if doc is None:
+        return None, "", ""
+    found = parsed_subject(doc, start, compiled(key, "agents"), compiled(key, "non-agents"),
+                           clause_start)
+    return found.role, found.subject, f"parse: {found.reason}"

@@ -42,7 +42,7 @@ _NOT_CLAIM_BASE_BEFORE = frozenset({
 })
 _PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ADJECTIVAL_PAST_BEFORE = frozenset({
-    ",", "and", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits", "exhibited",
+    ",", ";", "and", "bypass", "remove", "removes", "open", "opens", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits", "exhibited",
     "display", "displayed", "demonstrate", "demonstrated", "experience", "experienced", "cause",
     "causes", "caused", "include", "includes", "including", "like", "have", "has", "develop",
     "developed", "developing",
