@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from contentlint.engine.cache import ResultCache, clean
 from contentlint.engine.config import Settings
 from contentlint.engine.run import build_rules, lint_paths
-
-from helpers import REPO
 
 ARTICLE = """\
 # Zinc and colds

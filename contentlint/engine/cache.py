@@ -237,7 +237,7 @@ class ResultCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored mapping for ``key``, or ``None`` (absent, unreadable or corrupt)."""
-        import srsly
+        import srsly  # type: ignore[import-untyped]
 
         try:
             raw = self._file(key).read_bytes()
@@ -248,7 +248,7 @@ class ResultCache:
 
     def put(self, key: str, value: Mapping[str, Any]) -> None:
         """Store ``value`` atomically (temporary file, then rename); silently skip when that fails."""
-        import srsly
+        import srsly  # type: ignore[import-untyped]
 
         target = self._file(key)
         try:

@@ -25,8 +25,8 @@ from contentlint import __version__
 from contentlint.engine.config import ConfigError, Settings
 from contentlint.engine.discover import Discovery, discover
 from contentlint.duplicates.stage import apply_duplicates, index_options, repository_fingerprints
-from contentlint.engine.cache import (ResultCache, decode_result, duplicate_key, encode_result, run_key,
-                                      decode_fingerprints, encode_fingerprints)
+from contentlint.engine.cache import (ResultCache, decode_fingerprints, decode_result, duplicate_key,
+                                      encode_fingerprints, encode_result, run_key)
 from contentlint.model.codes import INCOMPLETE_CODES
 from contentlint.model.finding import Severity
 from contentlint.engine.fixer import FileSnapshot
@@ -266,6 +266,23 @@ def _lint_one(target: tuple[str, str | None]) -> FileResult:
     return result
 
 
+def _preload() -> None:
+    """Load, before forking, the pipelines every worker will use: each worker then starts with them
+    (shared copy-on-write pages) instead of loading its own copy on its first file."""
+    assert _JOB is not None
+    from contentlint.language import syntax
+
+    get_pipeline(_JOB.model)
+    readers = [r for r in _JOB.rules.values() if r.needs & {"tags", "dependencies"}]
+    source = syntax.syntax_source(_JOB.model) if readers else None
+    if source is not None:
+        level = syntax.PARSE if any("dependencies" in r.needs for r in readers) else syntax.TAGS
+        try:
+            syntax.load(level, source)
+        except PipelineUnavailable:
+            pass  # each file reports it, as without the preload
+
+
 def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -284,6 +301,7 @@ def _map(targets: list[tuple[str, str | None]], jobs: int,
             if progress:
                 progress(1)
         return done
+    _preload()
     # Fork, so that workers inherit the loaded rules and pipeline instead of rebuilding them.
     # Workers ignore SIGINT: the parent alone handles Ctrl-C, and leaving the block terminates them.
     with mp.get_context("fork").Pool(min(workers, len(targets)), initializer=_ignore_sigint) as pool:
