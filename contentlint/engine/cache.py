@@ -248,7 +248,7 @@ class ResultCache:
 
     def put(self, key: str, value: Mapping[str, Any]) -> None:
         """Store ``value`` atomically (temporary file, then rename); silently skip when that fails."""
-        import srsly  # type: ignore[import-untyped]
+        import srsly
 
         target = self._file(key)
         try:
