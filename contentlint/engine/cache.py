@@ -4,11 +4,12 @@ An entry holds what linting one file produced before the corpus stage (findings,
 metrics and the duplicate fingerprints), keyed by a SHA-256 over
 
 - the file's bytes and the path it is reported under (findings carry the path);
-- the *run key*: contentlint's version and a fingerprint of its own code (an editable install
+- the *run key*: contentlint's version and a fingerprint of its own files (an editable install
   changes code without changing the version), the language model (the shipped model's files, or the
-  ``nlp-model`` setting), the settings that change per-file results (``max-file-size``), and for every
-  selected rule its code, level, options and the bytes of its rule file and of its Python entry's
-  module, plus the codes of every known rule (a directive naming an unknown code is a finding).
+  ``nlp-model`` setting), the settings that change per-file results (``max-file-size``), the bytes of
+  every file in the rule directories (rule files and lexicons), and for every selected rule its code,
+  level, options and the bytes of its rule file and of its Python entry's module, plus the codes of
+  every known rule (a directive naming an unknown code is a finding).
 
 Anything else (``fail-on``, the output format, ``exclude``, per-file ignores, duplicate scope)
 is applied after the cache, so changing it keeps every entry. A changed rule option changes the run
@@ -72,16 +73,31 @@ def _hash_files(digest: Any, paths: Iterable[Path]) -> None:
 
 
 def _code_fingerprint() -> str:
-    """Size and modification time of every module of contentlint: cheap (stat only), and an edit
-    to an editable install invalidates the cache even though the version is unchanged."""
+    """Size and modification time of every file of the contentlint package (modules and data such
+    as word lists; the model is keyed apart): cheap (stat only), and an edit to an editable install
+    invalidates the cache even though the version is unchanged."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if "__pycache__" in parts or parts[0] == "models":
+            continue
         try:
             info = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+        if path.is_file():
+            digest.update(f"{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _rule_dirs_fingerprint(roots: Iterable[Path]) -> str:
+    """The bytes of every file under the rule directories: rule files and the lexicons they read
+    (a lexicon is no rule's own file, yet changes what the rules find)."""
+    digest = hashlib.sha256()
+    for root in roots:
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        _hash_files(digest, files)
     return digest.hexdigest()
 
 
@@ -124,8 +140,11 @@ def _options_json(options: Mapping[str, Any]) -> str:
 def run_key(settings: Settings, rules: Mapping[str, Rule], known: Mapping[str, Rule], model: str | None) -> str:
     """The part of every entry's key shared by all files of a run (see the module docstring)."""
     digest = hashlib.sha256()
+    from contentlint.engine.registry import builtin_rules_dir
+
     parts = [_LAYOUT, __version__, _code_fingerprint(), _model_fingerprint(model), repr(model),
-             str(settings.max_file_size), ",".join(sorted(known))]
+             str(settings.max_file_size), ",".join(sorted(known)),
+             _rule_dirs_fingerprint([builtin_rules_dir(), *settings.extra_rule_paths])]
     digest.update("\n".join(parts).encode("utf-8"))
     for code in sorted(rules):
         rule = rules[code]
