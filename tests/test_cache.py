@@ -185,3 +185,22 @@ def test_jobs_one_and_two_byte_identical_with_syntax(tmp_path: Path, extra: list
     two = _check("--jobs", "2", *common[:-1], "--no-cache", str(folder), cwd=tmp_path, env=env)
     assert b"HX001" in one  # the parser ran
     assert one == two
+
+
+def test_run_key_follows_lexicons_and_ignores_output_settings(tmp_path: Path) -> None:
+    from contentlint.engine.cache import run_key
+    from contentlint.engine.run import known_rules
+    from contentlint.model.finding import Severity
+
+    extra = tmp_path / "house"
+    extra.mkdir()
+    lexicon = extra / "words.yaml"
+    lexicon.write_text("words: [cure]\n")
+    settings = Settings(root=tmp_path, extra_rule_paths=(extra,))
+    rules, known = build_rules(settings), known_rules(settings)
+    key = run_key(settings, rules, known, None)
+    assert run_key(Settings(root=tmp_path, extra_rule_paths=(extra,), fail_on=Severity.INFO,
+                            exclude=("x/*",)), rules, known, None) == key
+    lexicon.write_text("words: [cure, heal]\n")  # a file no rule names, but one a rule may read
+    assert run_key(settings, rules, known, None) != key
+    assert run_key(settings, rules, known, "blank") != run_key(settings, rules, known, None)
