@@ -194,7 +194,7 @@ def test_run_key_follows_lexicons_and_ignores_output_settings(tmp_path: Path) ->
 
     extra = tmp_path / "house"
     extra.mkdir()
-    lexicon = extra / "words.yaml"
+    lexicon = extra / "words.txt"
     lexicon.write_text("words: [cure]\n")
     settings = Settings(root=tmp_path, extra_rule_paths=(extra,))
     rules, known = build_rules(settings), known_rules(settings)
