@@ -87,6 +87,7 @@ class Report:
     ratios: dict[str, float | None] = field(default_factory=dict)
     cold_start: dict[str, float] = field(default_factory=dict)
     profile: dict[str, Any] = field(default_factory=dict)
+    syntax: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -196,28 +197,57 @@ def _tokenize_files(paths: Sequence[str]) -> int:
     return count
 
 
-def _parse_files(paths: Sequence[str]) -> int:
-    """Tokenize and parse, with the shipped model, the sentences contentlint's rules would parse."""
-    from contentlint.language import syntax  # type: ignore[attr-defined]
+def _syntax_requests(paths: Sequence[str]) -> tuple[list[str], list[str], int, int]:
+    """What a default run would tag and parse in ``paths``: (to parse, to tag, sentences, words parsed)."""
+    from contentlint.engine.config import Settings
+    from contentlint.engine.linter import syntax_requests
+    from contentlint.engine.run import build_rules
+    from contentlint.language.analysis import analyse
+    from contentlint.model.document import decode, detect_format, parse
 
-    sentences: list[str] = []
+    rules = build_rules(Settings())
+    to_parse: list[str] = []
+    to_tag: list[str] = []
+    sentences = 0
     for path in paths:
-        sentences.extend(syntax.sentences_to_parse(Path(path).read_text(encoding="utf-8", errors="replace")))
-    return len(list(syntax.parse(sentences)))
+        doc = parse(decode(Path(path).read_bytes(), 5 * 2**20), path, detect_format(path))
+        analysis = analyse(doc)
+        sentences += len(analysis.sentences)
+        parse_here, tag_here = syntax_requests(doc, rules, analysis)
+        to_parse.extend(parse_here)
+        to_tag.extend(tag_here)
+    return to_parse, to_tag, sentences, sum(len(_WORD.findall(t)) for t in to_parse)
 
 
-def floor(label: str, worker: Callable[[Sequence[str]], int], paths: Sequence[Path], jobs: int,
-          words: int) -> Measure:
-    """Run ``worker`` over ``paths`` in ``jobs`` processes and time it (import and load included)."""
+def _parse_files(work: tuple[Sequence[str], list[str], list[str]]) -> float:
+    """The tokenizer over each file, then the shipped model over what the rules parse and tag.
+
+    Returns the CPU seconds spent in tagging and parsing alone (for words per second per core).
+    """
+    paths, to_parse, to_tag = work
+    _tokenize_files(paths)
+    from contentlint.language import syntax
+
+    start = time.process_time()
+    if to_parse:
+        syntax.parse(to_parse)
+    if to_tag:
+        syntax.tag(to_tag)
+    return time.process_time() - start
+
+
+def floor(label: str, worker: Callable[[Any], Any], work: Sequence[Any], jobs: int,
+          words: int) -> tuple[Measure, list[Any]]:
+    """Run ``worker`` over the ``work`` items in ``jobs`` processes and time it (import and load included)."""
     start = time.perf_counter()
     cpu_before = _children_cpu()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(worker, [[str(p) for p in part] for part in chunks(paths, jobs)]))
+        results = list(pool.map(worker, work))
     wall = time.perf_counter() - start
-    return Measure(label, wall, _children_cpu() - cpu_before, 0.0, 0.0, 0, words)
+    return Measure(label, wall, _children_cpu() - cpu_before, 0.0, 0.0, 0, words), results
 
 
-def cold_start(article: Path, repeats: int = 5) -> dict[str, float]:
+def cold_start(article: Path, repeats: int = 5, no_cache: Sequence[str] = ()) -> dict[str, float]:
     """Median wall time of linting one article in a new process, and of ``import spacy`` alone."""
     def median_of(command: list[str]) -> float:
         times = []
@@ -228,7 +258,8 @@ def cold_start(article: Path, repeats: int = 5) -> dict[str, float]:
         return statistics.median(times)
 
     spacy_import = median_of([sys.executable, "-c", "import spacy"])
-    one_article = median_of([sys.executable, "-m", "contentlint", "check", "--jobs", "1", str(article)])
+    # --no-cache: a cold start lints the article (the repeats would otherwise be answered by the cache).
+    one_article = median_of([sys.executable, "-m", "contentlint", "check", "--jobs", "1", *no_cache, str(article)])
     return {"import_spacy_s": spacy_import, "one_article_s": one_article,
             "above_import_spacy_s": one_article - spacy_import}
 
@@ -282,7 +313,8 @@ def profile(paths: Sequence[Path]) -> dict[str, Any]:
         "analysis (sentences, metrics)": lambda f, n: f.endswith("analysis.py") and n == "analyse",
         "rules (all units)": lambda f, n: f.endswith("linter.py") and n in {"_unit_findings", "_metric_findings"},
         "suppression": lambda f, n: f.endswith("suppress.py") and not n.startswith("_"),
-        "duplicate stage": lambda f, n: f.endswith("dupstage.py") and n == "apply_duplicates",
+        "duplicate stage": lambda f, n: f.endswith("/duplicates/stage.py") and n in {"apply_duplicates", "fingerprints_of"},
+        "cache (lookups, stores)": lambda f, n: f.endswith("/engine/cache.py") and n in {"get", "put", "run_key"},
         "syntax (tag and parse)": lambda f, n: f.endswith("syntax.py") and n in {"parse", "tag"},
     }
     return {
@@ -352,18 +384,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         record(run_measured("proselint", [[str(exe), "check", *map(str, part)] for part in chunks(paths, args.jobs)],
                             words, env=env))
     if "floors" not in skip:
-        record(floor("floor: blank tokenizer", _tokenize_files, paths, args.jobs, words))
-        try:
-            import contentlint.language.syntax as syntax_module  # noqa: F401
-        except ImportError:
-            report.notes.append("parser floor: n/a, this contentlint has no contentlint.language.syntax")
-        else:
-            if hasattr(syntax_module, "sentences_to_parse"):
-                record(floor("floor: tokenizer + parser", _parse_files, paths, args.jobs, words))
-            else:
-                report.notes.append("parser floor: n/a, contentlint.language.syntax has no sentences_to_parse")
+        parts = [[str(p) for p in part] for part in chunks(paths, args.jobs)]
+        record(floor("floor: blank tokenizer", _tokenize_files, parts, args.jobs, words)[0])
+        # What the rules would tag and parse is worked out first, untimed (it needs the whole analysis).
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            requests = list(pool.map(_syntax_requests, parts))
+        sentences = sum(r[2] for r in requests)
+        parsed = sum(len(r[0]) for r in requests)
+        tagged = sum(len(r[1]) for r in requests)
+        parsed_words = sum(r[3] for r in requests)
+        measure, cpu = floor("floor: tokenizer + parser", _parse_files,
+                             [(part, r[0], r[1]) for part, r in zip(parts, requests)], args.jobs, words)
+        record(measure)
+        syntax_cpu = sum(cpu)
+        report.syntax = {
+            "sentences": sentences, "parsed": parsed, "tagged_only": tagged,
+            "share_parsed": round(parsed / sentences, 4) if sentences else 0.0,
+            "share_tagged_only": round(tagged / sentences, 4) if sentences else 0.0,
+            "words_parsed": parsed_words,
+            "tag_parse_cpu_s": round(syntax_cpu, 3),
+            "tag_parse_words_per_s_per_core": round(parsed_words / syntax_cpu) if parsed and syntax_cpu else None,
+        }
+        print(f"  syntax: {report.syntax}", flush=True)
     if "cold" not in skip:
-        report.cold_start = {k: round(v, 3) for k, v in cold_start(pick_article(paths)).items()}
+        report.cold_start = {k: round(v, 3) for k, v in cold_start(pick_article(paths), no_cache=no_cache).items()}
         print(f"  cold start: {report.cold_start}", flush=True)
     if "profile" not in skip:
         report.profile = profile(paths[:200])

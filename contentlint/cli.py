@@ -123,10 +123,13 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
               help="Also lint files that .gitignore files ignore (.contentlintignore still applies).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Result cache directory [default: $CONTENTLINT_CACHE_DIR or the user cache directory].")
 def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config: str | None, stdin_filename: str | None,
           quiet: bool, exit_zero: bool, statistics: bool, color: str, duplicate_scope: str | None,
-          jobs: int, fix: bool, diff: bool, no_gitignore: bool) -> None:
+          jobs: int, fix: bool, diff: bool, no_gitignore: bool, no_cache: bool, cache_dir: str | None) -> None:
     """Lint PATHS (files, directories or quoted globs; '-' reads standard input).
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
@@ -160,8 +163,12 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     fmt = fmt or default_format()
     # At most the size limit plus one byte, so that `contentlint check - < /dev/zero` is refused, not read whole.
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if paths == ("-",) else None
+    from contentlint.engine.cache import default_cache_dir
+
+    cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
-                     keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else progress_bar)
+                     keep_source=fix or diff or fmt in NEEDS_SOURCE, progress=None if quiet else progress_bar,
+                     cache_dir=cache)
     for notice in run.notices:
         click.echo(f"contentlint: {notice}", err=True)
     if diff:
@@ -299,6 +306,23 @@ def explain(code: str) -> None:
                 click.echo("  - " + example.text.strip().replace("\n", "\n    ") + suffix)
     for reference in rule.references:
         click.echo(f"\nReference: {reference}")
+
+
+@main.group()
+def cache() -> None:
+    """Manage the result cache (unchanged files are not linted again)."""
+
+
+@cache.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="The cache to empty [default: $CONTENTLINT_CACHE_DIR or the user cache directory].")
+def cache_clean(cache_dir: str | None) -> None:
+    """Remove every cached result."""
+    from contentlint.engine.cache import clean, default_cache_dir
+
+    directory = Path(cache_dir) if cache_dir else default_cache_dir()
+    removed = clean(directory)
+    click.echo(f"removed {removed} cached result{'s' if removed != 1 else ''} from {directory}")
 
 
 @main.command()

@@ -42,3 +42,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """Whether this run rewrites golden files."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the result cache of the commands tests run out of the user's cache directory, one per test
+    (a test that monkeypatches a rule must not be answered by another test's entry)."""
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("result-cache")))

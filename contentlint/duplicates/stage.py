@@ -16,7 +16,7 @@ import os
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from contentlint.model.document import Document
 from contentlint.duplicates.index import DuplicateIndex, Fingerprint, Paragraph, fingerprint
@@ -28,6 +28,14 @@ if TYPE_CHECKING:
     from contentlint.engine.config import Settings
     from contentlint.engine.linter import FileResult
     from contentlint.engine.registry import Rule
+
+class FingerprintCache(Protocol):
+    """Fingerprints of a file by its path and bytes (``engine.cache``); ``get`` gives ``None`` on a miss."""
+
+    def get(self, path: str, data: bytes) -> dict[DuplicateOptions, list[Fingerprint]] | None: ...
+
+    def put(self, path: str, data: bytes, prints: Mapping[DuplicateOptions, list[Fingerprint]]) -> None: ...
+
 
 _PARAGRAPH_KINDS = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
 _MODE_OF_CODE = {"DU001": "exact", "DU002": "near", "DU003": "section"}
@@ -113,13 +121,16 @@ def repository_files(linted: Sequence[str], exclude: Sequence[str] = (), root: P
 
 
 def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule], settings: Settings,
-                            read: Callable[[str, int], bytes | str]) -> list[dict[DuplicateOptions, list[Fingerprint]]]:
+                            read: Callable[[str, int], bytes | str],
+                            cached: FingerprintCache | None = None,
+                            ) -> list[dict[DuplicateOptions, list[Fingerprint]]]:
     """Fingerprint the repository's other tracked content files (nothing with scope ``files``).
 
     Parsing only, no language pipeline: a file costs a parse and one vectorised MinHash pass. ``read``
     is the linter's bounded reader (regular files only, at most the size limit plus one byte), which
     returns the bytes or a reason; a file that cannot be read or parsed is skipped silently, as it is
-    not one the user asked to lint.
+    not one the user asked to lint. ``cached`` (the result cache) answers files whose bytes it has
+    fingerprinted before and stores the others, so an unchanged repository is not parsed again.
     """
     from contentlint.model.document import ReadError, decode, detect_format, parse
 
@@ -131,10 +142,17 @@ def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule], se
             data = read(path, settings.max_file_size)
             if isinstance(data, str):
                 continue
+            known = cached.get(path, data) if cached is not None else None
+            if known is not None:
+                prints.append(known)
+                continue
             doc = parse(decode(data, settings.max_file_size), path, detect_format(path))
         except (OSError, ReadError, ValueError, RecursionError):
             continue
-        prints.append(fingerprints_of(doc, rules))
+        found = fingerprints_of(doc, rules)
+        if cached is not None:
+            cached.put(path, data, found)
+        prints.append(found)
     return prints
 
 

@@ -102,13 +102,26 @@ def _syntax_for(doc: Document, rules: Mapping[str, Rule], analysis: Analysis,
     tags), the others wanted by tagging rules only are tagged. ``None`` when no rule reads syntax
     or the run has none (``nlp-model = "blank"``).
     """
-    readers = [r for r in rules.values() if r.needs & _SYNTAX]
-    if not readers:
+    if not any(r.needs & _SYNTAX for r in rules.values()):
         return None
     source = syntax_source(model)
     if source is None:
         return None
     memo = SyntaxMemo(source)
+    to_parse, to_tag = syntax_requests(doc, rules, analysis)
+    if to_parse:
+        memo.parse(to_parse)
+    if to_tag:
+        memo.tag(to_tag)
+    return memo
+
+
+def syntax_requests(doc: Document, rules: Mapping[str, Rule], analysis: Analysis) -> tuple[list[str], list[str]]:
+    """The sentences of ``doc`` the selected rules will want parsed, and those wanted tagged only.
+
+    Public so that the bench's parser floor (``bench/perf.py``) parses exactly what a run parses.
+    """
+    readers = [r for r in rules.values() if r.needs & _SYNTAX]
     to_parse: list[str] = []
     to_tag: list[str] = []
     for sentence in analysis.sentences:
@@ -122,11 +135,7 @@ def _syntax_for(doc: Document, rules: Mapping[str, Rule], analysis: Analysis,
             to_parse.append(text)
         elif wanting:
             to_tag.append(text)
-    if to_parse:
-        memo.parse(to_parse)
-    if to_tag:
-        memo.tag(to_tag)
-    return memo
+    return to_parse, to_tag
 
 
 def _unit_findings(doc: Document, rule: Rule, analysis: Analysis,

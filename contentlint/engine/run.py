@@ -19,17 +19,23 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from contentlint import __version__
 from contentlint.engine.config import ConfigError, Settings
 from contentlint.engine.discover import Discovery, discover
-from contentlint.duplicates.stage import apply_duplicates, repository_fingerprints
+from contentlint.duplicates.stage import apply_duplicates, index_options, repository_fingerprints
+from contentlint.engine.cache import (ResultCache, decode_fingerprints, decode_result, duplicate_key,
+                                      encode_fingerprints, encode_result, run_key)
 from contentlint.model.codes import INCOMPLETE_CODES
 from contentlint.model.finding import Severity
 from contentlint.engine.fixer import FileSnapshot
 from contentlint.engine.linter import FileResult, finalise, lint_bytes
 from contentlint.language.nlp import PipelineUnavailable, get_pipeline
 from contentlint.engine.registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve, select_rules
+
+if TYPE_CHECKING:
+    from contentlint.duplicates.values import DuplicateOptions, Fingerprint
 
 DEFAULT_GRADE_METRIC = "flesch_kincaid_grade"
 DEFAULT_GRADE_TARGET = 8.0
@@ -260,6 +266,23 @@ def _lint_one(target: tuple[str, str | None]) -> FileResult:
     return result
 
 
+def _preload() -> None:
+    """Load, before forking, the pipelines every worker will use: each worker then starts with them
+    (shared copy-on-write pages) instead of loading its own copy on its first file."""
+    assert _JOB is not None
+    from contentlint.language import syntax
+
+    get_pipeline(_JOB.model)
+    readers = [r for r in _JOB.rules.values() if r.needs & {"tags", "dependencies"}]
+    source = syntax.syntax_source(_JOB.model) if readers else None
+    if source is not None:
+        level = syntax.PARSE if any("dependencies" in r.needs for r in readers) else syntax.TAGS
+        try:
+            syntax.load(level, source)
+        except PipelineUnavailable:
+            pass  # each file reports it, as without the preload
+
+
 def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -278,6 +301,7 @@ def _map(targets: list[tuple[str, str | None]], jobs: int,
             if progress:
                 progress(1)
         return done
+    _preload()
     # Fork, so that workers inherit the loaded rules and pipeline instead of rebuilding them.
     # Workers ignore SIGINT: the parent alone handles Ctrl-C, and leaving the block terminates them.
     with mp.get_context("fork").Pool(min(workers, len(targets)), initializer=_ignore_sigint) as pool:
@@ -288,15 +312,92 @@ def _map(targets: list[tuple[str, str | None]], jobs: int,
     return done
 
 
+# --- the result cache around the per-file lint ------------------------------------------------------
+
+
+def _open_cache(directory: Path, settings: Settings, rules: Mapping[str, Rule], known: Mapping[str, Rule],
+                model: str | None) -> ResultCache:
+    return ResultCache(directory, run_key(settings, rules, known, model))
+
+
+def _map_cached(targets: list[tuple[str, str | None]], jobs: int, progress: Callable[[int], None] | None,
+                cache: ResultCache, rules: Mapping[str, Rule], max_bytes: int) -> list[FileResult]:
+    """:func:`_map` behind the cache: hits are decoded here, misses linted (in workers) and stored.
+
+    Lookups and stores happen in this process only, so workers never race on an entry; the order of
+    the results is the order of ``targets`` whatever hits or misses.
+    """
+    options = index_options(rules)
+    results: list[FileResult | None] = [None] * len(targets)
+    misses: list[int] = []
+    keys: dict[int, str] = {}
+    for position, (path, problem) in enumerate(targets):
+        read = None if problem else read_file(path, max_bytes)
+        if read is None or isinstance(read, str):
+            misses.append(position)
+            continue
+        data, snapshot = read
+        keys[position] = key = cache.entry_key(path, data)
+        entry = cache.get(key)
+        hit = None
+        if entry is not None:
+            try:
+                hit = decode_result(path, entry, options)
+            except Exception:  # noqa: BLE001 - a malformed entry is a miss; it is rewritten below
+                hit = None
+        if hit is None:
+            misses.append(position)
+            continue
+        hit.snapshot = snapshot
+        results[position] = hit
+        if progress:
+            progress(1)
+    linted = _map([targets[i] for i in misses], jobs, progress)
+    for position, result in zip(misses, linted):
+        results[position] = result
+        # A file that failed (unreadable, timed out) is tried again next time rather than remembered.
+        if position in keys and not result.error:
+            cache.put(keys[position], encode_result(result, options))
+    return [r for r in results if r is not None]
+
+
+@dataclass(frozen=True)
+class _FingerprintCache:
+    """Fingerprint-only entries for the repository's other files, keyed by the duplicate rules alone."""
+
+    cache: ResultCache
+    rules: Mapping[str, Rule]
+
+    def _key(self, path: str, data: bytes) -> str:
+        return self.cache.entry_key(path, data, salt="fingerprints:" + duplicate_key(self.rules))
+
+    def get(self, path: str, data: bytes) -> dict[DuplicateOptions, list[Fingerprint]] | None:
+        entry = self.cache.get(self._key(path, data))
+        options = index_options(self.rules)
+        if entry is None or not isinstance(entry.get("fingerprints"), list) or len(entry["fingerprints"]) != len(options):
+            return None
+        try:
+            return {o: decode_fingerprints(p) for o, p in zip(options, entry["fingerprints"])}
+        except Exception:  # noqa: BLE001 - corrupt: a miss, rewritten by put()
+            return None
+
+    def put(self, path: str, data: bytes, prints: Mapping[DuplicateOptions, list[Fingerprint]]) -> None:
+        options = index_options(self.rules)
+        self.cache.put(self._key(path, data),
+                       {"fingerprints": [encode_fingerprints(prints.get(o, [])) for o in options]})
+
+
 def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rule], *,
                stdin: bytes | None = None, stdin_name: str = "-", jobs: int = 1,
                keep_source: bool = True,
                progress: Callable[[Sequence[tuple[str, str | None]]], Callable[[int], None] | None] | None = None,
+               cache_dir: Path | None = None,
                ) -> RunResult:
     """Lint files (or standard input when ``stdin`` is given) and return the run's results.
 
     ``jobs`` is the number of worker processes (0: one per CPU); results keep the file order.
     ``progress``, given the discovered files, may return a callback advanced once per file.
+    ``cache_dir``: the result cache (:mod:`contentlint.engine.cache`); ``None`` lints every file.
     """
     global _JOB
     run = RunResult([], fail_on=settings.fail_on)
@@ -306,6 +407,7 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         run.grade_target = float(grade_rule.options.get("max", DEFAULT_GRADE_TARGET))
     known = known_rules(settings)
     model = settings.nlp_model
+    cache: ResultCache | None = None
     if model is not None:
         try:
             get_pipeline(model)
@@ -327,8 +429,12 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         targets = list(discover(paths, settings.exclude, settings.root,
                                 respect_gitignore=settings.respect_gitignore, discovery=discovery))
         run.notices.extend(discovery.notices())
-        run.files.extend(_map(targets, jobs, progress(targets) if progress else None))
-    others = (repository_fingerprints([r.path for r in run.files], rules, settings, _read_bytes)
+        # The cache is skipped when the text must come back (--fix, --diff, html): entries hold no text.
+        cache = _open_cache(cache_dir, settings, rules, known, model) if cache_dir and not keep_source else None
+        tick = progress(targets) if progress else None
+        run.files.extend(_map_cached(targets, jobs, tick, cache, rules, settings.max_file_size) if cache else _map(targets, jobs, tick))
+    others = (repository_fingerprints([r.path for r in run.files], rules, settings, _read_bytes,
+                                      _FingerprintCache(cache, rules) if cache else None)
               if stdin is None else [])
     apply_duplicates(run.files, rules, others)
     for result in run.files:

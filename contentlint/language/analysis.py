@@ -5,8 +5,9 @@ Computed once per document and handed to every rule, so no rule splits or scores
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from contentlint.model.document import Block, Document
 from contentlint.model.finding import BlockKind
@@ -60,8 +61,32 @@ def _metrics(sentences: list[Sentence], blocks: list[Block]) -> dict[str, Any]:
     return scores
 
 
+_T = TypeVar("_T")
+
+# Views computed from a sentence's text by a rule pack, shared by every rule that asks in the same
+# document: {(view name, text, extra key): value}. Cleared by analyse() at each new document, so it
+# holds one document's sentences at most (memory stays flat over an archive).
+_SHARED: dict[tuple[str, str, Hashable], Any] = {}
+
+
+def shared_view(name: str, build: Callable[[str], _T], text: str, key: Hashable = None) -> _T:
+    """``build(text)``, computed once per document for each ``(name, text, key)`` however many rules ask.
+
+    For a rule pack that derives its own view of a sentence (its tokens, its clauses): the first
+    rule to ask pays, the others read the same value. The value is shared, so it must be treated as
+    immutable. ``key`` separates views that depend on more than the text (a lexicon name).
+    """
+    slot = (name, text, key)
+    try:
+        return _SHARED[slot]  # type: ignore[no-any-return]
+    except KeyError:
+        value = _SHARED[slot] = build(text)
+        return value
+
+
 def analyse(doc: Document, model: str | None = None) -> Analysis:
     """Split every block into sentences and measure the document and each section."""
+    _SHARED.clear()
     nlp = get_pipeline(model)
     spans = split_sentences_many([b.text for b in doc.blocks], nlp)
     sentences = [

@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-import spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,6 +67,10 @@ def get_pipeline(model: str | None = None) -> Language:
     ``sentencizer`` is added when the pipeline has no enabled parser, senter or sentencizer. Raises
     :class:`PipelineUnavailable` when the model cannot be loaded.
     """
+    # Imported here, not at the top: a run whose every file is answered by the result cache, and
+    # `contentlint rules`, never need spaCy (about half a second of start-up).
+    import spacy
+
     if model is None or model == BLANK_MODEL:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import spacy
-
 from contentlint.language.nlp import BLANK_MODEL, PipelineUnavailable
 
 if TYPE_CHECKING:
@@ -120,6 +118,8 @@ def _load(source: str, with_parser: bool) -> Language:
         # The shipped tokenizer is spaCy's default English one (tests/test_syntax.py checks it), which
         # the config already builds; reading its saved copy again costs about a third of the load.
         exclude.append("tokenizer")
+    import spacy  # only when syntax is first needed (see contentlint.language.nlp.get_pipeline)
+
     try:
         nlp = spacy.load(source, exclude=exclude)
     # Same failure modes as nlp.get_pipeline: unknown name/path, broken package, unknown factory.
