@@ -6,40 +6,30 @@ tags of the *neighbouring* words from the shipped tagger (:mod:`contentlint.lang
 the confusable itself: a tagger trained on edited text tags a misspelt "your" as a possessive whatever
 follows, but still tags the verb after it as a verb.
 
-Each function has the python-kind signature ``(unit, options) -> Iterator[Hit]`` and only tags
-sentences that contain the confusable word, so a run pays for the tagger on a small share of
-sentences. They are measured against the string rules by ``bench/confusables_eval.py``; no rule file
-points at them yet.
+Each function takes one tagged sentence (a spaCy ``Doc`` from ``Unit.tagged()``) and yields the hits
+in it; the rule functions of SP011 and SP014-SP016 in :mod:`contentlint.packs.spelling.slips` call
+them when the run has syntax and fall back to their string logic when it does not. The tagging
+itself is the engine's: it tags only the sentences a rule's ``wants`` matches, once per document.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from contentlint.model.finding import Hit, Unit
+from contentlint.model.finding import Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["its_its", "then_than", "their_there", "your_youre"]
+__all__ = ["its_hits", "then_hits", "their_hits", "your_hits"]
 
 _APOS = "['\u2019]"
-_TRIGGER = re.compile(r"\b(?:its|it" + _APOS + r"s|your|you" + _APOS + r"re|their|there|then)\b", re.IGNORECASE)
 
 # Verb tags that a possessive can never be followed by directly (gerunds, VBG, can: "your smoking").
 _FINITE_OR_BASE = {"VB", "VBD", "VBP", "VBZ", "MD"}
 _BE_FORMS = {"is", "are", "was", "were", "'s", "’s", "isn't", "aren't", "wasn't", "weren't"}
-
-
-@lru_cache(maxsize=4096)
-def _tagged(text: str) -> Doc:
-    """Tag one sentence once (rules and the bench call this for the same sentence repeatedly)."""
-    from contentlint.language import syntax
-
-    return syntax.tag([text])[0]
 
 
 def _hit(token: Token, replacement: str) -> Hit:
@@ -57,24 +47,13 @@ def _next(doc: Doc, i: int, skip_adverbs: bool = False) -> Token | None:
     return doc[j] if j < len(doc) else None
 
 
-def _doc(unit: Unit, word: re.Pattern[str]) -> Doc | None:
-    """The tagged sentence when it contains ``word``, else ``None`` (no tagging cost)."""
-    if not word.search(unit.text):
-        return None
-    return _tagged(unit.text)
 
 
-_ITS_ANY = re.compile(r"\bit(?:s|" + _APOS + r"s)\b", re.IGNORECASE)
-
-
-def its_its(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
+def its_hits(doc: Doc) -> Iterator[Hit]:
     """"its" before a verb, article or "not" (for "it's"); "it's" before noun + verb (for "its").
 
     spaCy splits "it's" into "it" + "'s"; the pair is read as one word here.
     """
-    doc = _doc(unit, _ITS_ANY)
-    if doc is None:
-        return
     for i, token in enumerate(doc):
         low = token.lower_
         if low == "its":
@@ -83,7 +62,13 @@ def its_its(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
                 continue
             # A possessive never precedes a finite verb, an article or "not": "its a", "its not",
             # "its been"; VBN alone is ambiguous ("its licensed uses"), so only "been".
+            if not nxt.whitespace_ and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "-":
+                continue  # "its not-for-profit maker", "its A-level": part of a hyphenated word
             if nxt.tag_ in _FINITE_OR_BASE or nxt.lower_ in {"a", "an", "not", "been", "the"}:
+                yield _hit(token, "it's")
+            elif (nxt.lower_ == "time" and nxt.i + 2 < len(doc) and doc[nxt.i + 1].lower_ == "to"
+                    and doc[nxt.i + 2].tag_ == "VB"):
+                # "its time to see a doctor": a possessive "its time" is never followed by "to" + verb.
                 yield _hit(token, "it's")
             elif _modifier_without_noun(doc, nxt):
                 # "its important to", "its given before", "its getting harder": after a possessive
@@ -105,14 +90,10 @@ def its_its(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
                 yield Hit(token.idx, doc[i + 1].idx + len(doc[i + 1].text), token.text + doc[i + 1].text, "its")
 
 
-_YOUR_ANY = re.compile(r"\byour\b", re.IGNORECASE)
 
 
-def your_youre(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
+def your_hits(doc: Doc) -> Iterator[Hit]:
     """"your" before a verb, an article, "not" + adjective, or a sentence-final adjective (for "you're")."""
-    doc = _doc(unit, _YOUR_ANY)
-    if doc is None:
-        return
     for i, token in enumerate(doc):
         if token.lower_ != "your":
             continue
@@ -128,23 +109,27 @@ def your_youre(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         elif nxt.tag_ == "VBG" and after is not None and after.tag_ in {"TO", "DT", "PRP", "RB", "IN", "PRP$"}:
             # "your going to need", "your taking the" — a possessive gerund takes no object article
             # as often as this; guard the common fixed phrases.
-            if not (after.tag_ == "TO" and _next(doc, after.i) is not None and _next(doc, after.i).tag_ in {"NN", "NNS", "DT"}):
+            # A finite verb later in the clause makes "your going to bed" the subject ("... helps").
+            if _finite_verb_after(doc, after.i):
+                continue
+            if not (after.lower_ == "to" and _next(doc, after.i) is not None and _next(doc, after.i).tag_ in {"NN", "NNS", "DT"}):
                 yield _hit(token, "you're")
         elif nxt.lower_ != "own" and (nxt.tag_ in {"JJ", "VBN"} and ends or _modifier_without_noun(doc, nxt)):
             # "if your sure.", "your likely to", "your worried about": a possessive needs a noun
             # after the adjective.
             yield _hit(token, "you're")
+        elif _verbless_clause_after_subordinator(doc, i):
+            # "if your allergic to penicillin", "once your home,", "make sure your drinking enough
+            # water": after "if/when/once/sure ..." a possessive "your X" would be the clause's
+            # subject, so the clause needs a finite verb; without one, "your" is "you're".
+            yield _hit(token, "you're")
 
 
-_THEIR_ANY = re.compile(r"\b(?:their|there|they" + _APOS + r"re)\b", re.IGNORECASE)
 
 
-def their_there(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
+def their_hits(doc: Doc) -> Iterator[Hit]:
     """"their" before a form of "be" or a modal (for "there"); "there" before a noun phrase's noun that
     heads a clause ("there children are", for "their"); "there/they're own" (for "their own")."""
-    doc = _doc(unit, _THEIR_ANY)
-    if doc is None:
-        return
     for i, token in enumerate(doc):
         low = token.lower_
         nxt = _next(doc, i)
@@ -178,19 +163,15 @@ def their_there(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
                 yield Hit(token.idx, nxt.idx + len(nxt.text), token.text + nxt.text, "their")
 
 
-_THEN_ANY = re.compile(r"\bthen\b", re.IGNORECASE)
 _COMPARATIVE_WORDS = {"rather", "other", "more", "less", "fewer", "better", "worse", "older", "younger"}
 
 
-def then_than(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
+def then_hits(doc: Doc) -> Iterator[Hit]:
     """"then" right after a comparative (JJR/RBR, "rather", "other") and not before a verb (for "than").
 
     "if it gets worse then call" keeps "then": an imperative or a subject + verb follows; "more then
     4 tablets" does not.
     """
-    doc = _doc(unit, _THEN_ANY)
-    if doc is None:
-        return
     conditional = False
     for i, token in enumerate(doc):
         if token.lower_ in _CONDITIONALS:
@@ -237,5 +218,58 @@ def _modifier_without_noun(doc: Doc, word: Token) -> bool:
     if after is None or after.is_punct:
         return word.tag_ != "VBG"
     if word.tag_ == "VBG":
+        if after.tag_ in {"JJ", "JJR"}:
+            # "its getting harder to breathe", "its getting worse": a participle + adjective that
+            # leads to no noun.
+            last = _next(doc, after.i)
+            return last is None or last.tag_ not in {"NN", "NNS", "NNP", "JJ"}
         return after.tag_ in {"JJR", "RBR", "RB"}
     return after.tag_ in {"TO", "IN"} and after.lower_ not in {"of", "that"}
+
+
+# Words that open a clause whose subject may follow ("if your ...", "make sure your ...").
+_SUBORDINATORS = {"if", "when", "whenever", "once", "unless", "until", "while", "because", "whether",
+                  "sure", "though", "although"}
+# Words after "your" that read as a predicate ("you're home", "you're pregnant") rather than a noun.
+_PREDICATE_WORDS = {"home", "here", "there", "sure", "ready", "done", "able", "unable", "alone", "asleep",
+                    "awake", "pregnant", "well", "ok", "okay", "finished", "over", "due"}
+_PREDICATE_ENDINGS = ("ing", "ed", "ic", "ous", "ful", "ive", "able", "ible", "ant", "ent", "ly")
+_FINITE = {"VBZ", "VBP", "VBD", "MD"}
+
+
+def _verbless_clause_after_subordinator(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` ("your") opens, right after a subordinator, a clause with no finite verb.
+
+    The word after "your" must read as a predicate (an adjective, participle or a word such as
+    "home"); the clause runs to the next punctuation or coordinator. A plural noun right after a
+    singular one ("if your rash spreads") counts as the verb the tagger missed.
+    """
+    if i == 0 or doc[i - 1].lower_ not in _SUBORDINATORS:
+        return False
+    if i + 1 >= len(doc):
+        return False
+    word = doc[i + 1]
+    low = word.lower_
+    if low not in _PREDICATE_WORDS and not (
+            word.tag_ in {"JJ", "JJR", "VBN", "VBG", "RB"} or low.endswith(_PREDICATE_ENDINGS)):
+        return False
+    if word.tag_ in {"NNS", "NNPS"} or low.endswith("ings"):
+        return False
+    j = i + 2
+    if j < len(doc) and doc[j].tag_ in {"NNS", "VBZ"} and not low.endswith(("ing", "ed")):
+        return False
+    while j < len(doc) and not doc[j].is_punct and doc[j].tag_ != "CC":
+        if doc[j].tag_ in _FINITE:
+            return False
+        j += 1
+    return True
+
+
+def _finite_verb_after(doc: Doc, i: int) -> bool:
+    """Whether a finite verb follows ``doc[i]`` before the next punctuation or coordinator."""
+    for token in doc[i + 1:]:
+        if token.is_punct or token.tag_ == "CC":
+            return False
+        if token.tag_ in _FINITE:
+            return True
+    return False
