@@ -101,12 +101,22 @@ def your_hits(doc: Doc) -> Iterator[Hit]:
         if nxt is None:
             continue
         after = _next(doc, nxt.i)
-        ends = after is None or after.is_punct
-        if nxt.lower_ in {"a", "an", "the"} or nxt.tag_ in {"VBD", "VBZ", "MD"}:
+        ends = _ends(after)
+        prev = doc[i - 1] if i else None
+        # "your" opens a clause: at the start, after punctuation, a coordinator or a subordinator
+        # ("if your taking ..."); after a verb or a preposition ("of your taking this medicine",
+        # "cause your spleen to swell") it is an object's possessive.
+        opens = prev is None or prev.is_punct or prev.tag_ == "CC" or prev.lower_ in _SUBORDINATORS
+        if nxt.lower_ in {"a", "an", "the"}:
+            yield _hit(token, "you're")
+        elif (nxt.tag_ in {"VBD", "VBN"} and nxt.lower_.endswith("ed") and after is not None
+                and after.lower_ in {"to", "by", "about", "with"} and opens):
+            # "your required to", "your covered by": a participle that leads to no noun.
             yield _hit(token, "you're")
         elif nxt.lower_ == "not" and after is not None and after.tag_ in {"JJ", "VBN", "RB", "IN", "DT"}:
             yield _hit(token, "you're")
-        elif nxt.tag_ == "VBG" and after is not None and after.tag_ in {"TO", "DT", "PRP", "RB", "IN", "PRP$"}:
+        elif (nxt.tag_ == "VBG" and after is not None and opens
+                and after.tag_ in {"TO", "DT", "PRP", "RB", "IN", "PRP$"}):
             # "your going to need", "your taking the" — a possessive gerund takes no object article
             # as often as this; guard the common fixed phrases.
             # A finite verb later in the clause makes "your going to bed" the subject ("... helps").
@@ -114,7 +124,8 @@ def your_hits(doc: Doc) -> Iterator[Hit]:
                 continue
             if not (after.lower_ == "to" and _next(doc, after.i) is not None and _next(doc, after.i).tag_ in {"NN", "NNS", "DT"}):
                 yield _hit(token, "you're")
-        elif nxt.lower_ != "own" and (nxt.tag_ in {"JJ", "VBN"} and ends or _modifier_without_noun(doc, nxt)):
+        elif (nxt.lower_ != "own" and opens and _looks_predicate(nxt)
+                and (nxt.tag_ in {"JJ", "VBN"} and ends or _modifier_without_noun(doc, nxt))):
             # "if your sure.", "your likely to", "your worried about": a possessive needs a noun
             # after the adjective.
             yield _hit(token, "you're")
@@ -142,15 +153,20 @@ def their_hits(doc: Doc) -> Iterator[Hit]:
             if nxt.lower_ == "own":
                 yield _hit(token, "their")
                 continue
+            prev = doc[i - 1] if i else None
+            # Existential "there" follows "be" or a modal in questions ("Is there treatment?",
+            # "Could there be ..."): never a possessive there, whatever the tagger says.
+            if prev is not None and (prev.lower_ in _BE_FORMS or prev.lower_ in {"be", "been", "being"}
+                                     or prev.tag_ == "MD"):
+                continue
             # The tagger itself reads "keep there children" as a possessive (PRP$): the determiner
             # slot before a noun is a stronger cue than the spelling.
             if token.tag_ == "PRP$" and nxt.tag_ in {"NN", "NNS", "JJ"}:
                 yield _hit(token, "their")
                 continue
-            prev = doc[i - 1] if i else None
-            # Existential or locative "there" follows "be" in questions ("Is there water?") and
-            # ends phrases ("go there"); only "there" + (adjectives) noun + verb reads as possessive.
-            if prev is not None and (prev.lower_ in _BE_FORMS or prev.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD", "IN", "RB"}):
+            # Locative "there" ends phrases ("go there"); only "there" + (adjectives) noun + verb
+            # reads as possessive.
+            if prev is not None and prev.tag_ in {"VB", "VBD", "VBP", "VBZ", "IN", "RB"}:
                 continue
             j = i + 1
             while j < len(doc) and doc[j].tag_ in {"JJ", "JJR", "JJS"}:
@@ -214,9 +230,13 @@ def _modifier_without_noun(doc: Doc, word: Token) -> bool:
     """
     if word.tag_ not in {"JJ", "VBN", "VBG"} or word.lower_ in {"own", "very"}:
         return False
+    if word.tag_ == "VBN" and not word.lower_.endswith(("ed", "en", "wn", "t")):
+        return False  # "its/your spleen/VBN to swell": a noun the tagger took for a participle
     after = _next(doc, word.i)
-    if after is None or after.is_punct:
+    if _ends(after):
         return word.tag_ != "VBG"
+    if after is None or after.is_punct:
+        return False  # "in its free (unbound) state", "its normal, harmless form": a list goes on
     if word.tag_ == "VBG":
         if after.tag_ in {"JJ", "JJR"}:
             # "its getting harder to breathe", "its getting worse": a participle + adjective that
@@ -233,7 +253,26 @@ _SUBORDINATORS = {"if", "when", "whenever", "once", "unless", "until", "while", 
 # Words after "your" that read as a predicate ("you're home", "you're pregnant") rather than a noun.
 _PREDICATE_WORDS = {"home", "here", "there", "sure", "ready", "done", "able", "unable", "alone", "asleep",
                     "awake", "pregnant", "well", "ok", "okay", "finished", "over", "due"}
-_PREDICATE_ENDINGS = ("ing", "ed", "ic", "ous", "ful", "ive", "able", "ible", "ant", "ent", "ly")
+_PREDICATE_ENDINGS = ("ing", "ed", "ic", "ous", "ful", "ive", "able", "ible", "ant", "ent", "ly", "sure", "ready")
+_PREDICATE_WORDS |= {"sick", "ill", "tired", "late", "early", "right", "wrong", "safe", "fine", "free", "kind",
+                     "welcome", "afraid", "aware", "likely", "unlikely", "old", "older", "young", "younger",
+                     "better", "worse", "busy", "full", "hungry", "thirsty", "dizzy", "sorry", "glad", "happy"}
+_SENTENCE_END = {".", "!", "?", ";", ":"}
+
+
+def _ends(token: Token | None) -> bool:
+    """Whether ``token`` ends the sentence or a clause for good (end, ``. ! ? ; :``), not a list comma."""
+    return token is None or token.text in _SENTENCE_END
+
+
+def _looks_predicate(word: Token) -> bool:
+    """Whether ``word`` reads as an adjective or participle by its form, not only by its tag.
+
+    The tagger is unreliable right after a possessive ("your pelvis/VBN", "your penis/JJ"); the
+    form of the word is the check against that.
+    """
+    low = word.lower_
+    return low in _PREDICATE_WORDS or low.endswith(_PREDICATE_ENDINGS)
 _FINITE = {"VBZ", "VBP", "VBD", "MD"}
 
 
@@ -256,8 +295,10 @@ def _verbless_clause_after_subordinator(doc: Doc, i: int) -> bool:
     if word.tag_ in {"NNS", "NNPS"} or low.endswith("ings"):
         return False
     j = i + 2
-    if j < len(doc) and doc[j].tag_ in {"NNS", "VBZ"} and not low.endswith(("ing", "ed")):
-        return False
+    if j < len(doc) and doc[j].tag_ in {"NNS", "VBZ"}:
+        return False  # "when your breathing pauses": the tagger's plural noun is the verb
+    if (j < len(doc) and not low.endswith("ing") and doc[j].tag_ in {"NN", "NNS", "NNP", "JJ", "VBN", "VBG"}):
+        return False  # "unless your damaged kidneys ...": the word modifies a noun
     while j < len(doc) and not doc[j].is_punct and doc[j].tag_ != "CC":
         if doc[j].tag_ in _FINITE:
             return False
