@@ -230,7 +230,7 @@ def _modifier_without_noun(doc: Doc, word: Token) -> bool:
     """
     if word.tag_ not in {"JJ", "VBN", "VBG"} or word.lower_ in {"own", "very"}:
         return False
-    if word.tag_ == "VBN" and not word.lower_.endswith(("ed", "en", "wn", "t")):
+    if word.tag_ == "VBN" and (not word.lower_.endswith(("ed", "en", "wn", "t")) or word.lower_.endswith("eed")):
         return False  # "its/your spleen/VBN to swell": a noun the tagger took for a participle
     after = _next(doc, word.i)
     if _ends(after):
@@ -272,7 +272,10 @@ def _looks_predicate(word: Token) -> bool:
     form of the word is the check against that.
     """
     low = word.lower_
-    return low in _PREDICATE_WORDS or low.endswith(_PREDICATE_ENDINGS)
+    if low in _PREDICATE_WORDS:
+        return True
+    # "need", "feed", "bleed", "thing", "king" end like participles and are not.
+    return len(low) > 4 and low.endswith(_PREDICATE_ENDINGS) and not low.endswith(("eed", "thing"))
 _FINITE = {"VBZ", "VBP", "VBD", "MD"}
 
 
@@ -289,9 +292,8 @@ def _verbless_clause_after_subordinator(doc: Doc, i: int) -> bool:
         return False
     word = doc[i + 1]
     low = word.lower_
-    if low not in _PREDICATE_WORDS and not (
-            word.tag_ in {"JJ", "JJR", "VBN", "VBG", "RB"} or low.endswith(_PREDICATE_ENDINGS)):
-        return False
+    if not _looks_predicate(word) or (i + 2 < len(doc) and doc[i + 2].text == "-" and not word.whitespace_):
+        return False  # the form decides (the tag after "your" is unreliable); "iron-deficiency": compound
     if word.tag_ in {"NNS", "NNPS"} or low.endswith("ings"):
         return False
     j = i + 2
@@ -299,7 +301,8 @@ def _verbless_clause_after_subordinator(doc: Doc, i: int) -> bool:
         return False  # "when your breathing pauses": the tagger's plural noun is the verb
     if (j < len(doc) and not low.endswith("ing") and doc[j].tag_ in {"NN", "NNS", "NNP", "JJ", "VBN", "VBG"}):
         return False  # "unless your damaged kidneys ...": the word modifies a noun
-    while j < len(doc) and not doc[j].is_punct and doc[j].tag_ != "CC":
+    while j < len(doc) and not doc[j].is_punct:
+        # Past a coordinator too: "if your systolic or diastolic readings are ...".
         if doc[j].tag_ in _FINITE:
             return False
         j += 1
