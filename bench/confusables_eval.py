@@ -56,17 +56,20 @@ class Example:
     text: str
     word: str
     batch: int = 1
+    occurrence: int = 1  # which occurrence of ``word`` the slip sits on (1: the first)
 
 
 def load_examples(path: Path) -> list[Example]:
     """Read the JSON-lines examples."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Example(r["pair"], r["label"], r["text"], r["word"], r.get("batch", 1)) for r in rows]
+    return [Example(r["pair"], r["label"], r["text"], r["word"], r.get("batch", 1), r.get("occurrence", 1))
+            for r in rows]
 
 
 def _word_span(example: Example) -> tuple[int, int]:
-    m = re.search(r"(?<!\w)" + re.escape(example.word) + r"(?!\w)", example.text)
-    assert m, example
+    found = list(re.finditer(r"(?<!\w)" + re.escape(example.word) + r"(?!\w)", example.text))
+    assert len(found) >= example.occurrence, example
+    m = found[example.occurrence - 1]
     return m.start(), m.end()
 
 
