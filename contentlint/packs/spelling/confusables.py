@@ -39,6 +39,14 @@ def _hit(token: Token, replacement: str) -> Hit:
     return Hit(start=token.idx, end=token.idx + len(text), match=text, suggestion=suggestion)
 
 
+def _pair_hit(doc: Doc, first: Token, second: Token, replacement: str) -> Hit:
+    """A hit over two tokens read as one word ("it" + "'s"), matching the text between them exactly."""
+    start, end = first.idx, second.idx + len(second.text)
+    match = doc.text[start:end]
+    suggestion = replacement[:1].upper() + replacement[1:] if match[:1].isupper() else replacement
+    return Hit(start=start, end=end, match=match, suggestion=suggestion)
+
+
 def _next(doc: Doc, i: int, skip_adverbs: bool = False) -> Token | None:
     """The token after ``doc[i]``, optionally past adverbs ("your not", "their really")."""
     j = i + 1
@@ -74,11 +82,11 @@ def its_hits(doc: Doc) -> Iterator[Hit]:
                 # "its important to", "its given before", "its getting harder": after a possessive
                 # an adjective, participle or gerund must lead to a noun.
                 yield _hit(token, "it's")
-        elif low == "it" and i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}:
+        elif low == "it" and not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}:
             # "it's own", "it's color is": a noun (optionally after adjectives) followed by a verb.
             j = i + 2
             if j < len(doc) and doc[j].lower_ == "own":
-                yield Hit(token.idx, doc[i + 1].idx + len(doc[i + 1].text), token.text + doc[i + 1].text, "its")
+                yield _pair_hit(doc, token, doc[i + 1], "its")
                 continue
             while j < len(doc) and doc[j].tag_ in {"JJ", "JJR", "JJS"}:
                 j += 1
@@ -87,7 +95,7 @@ def its_hits(doc: Doc) -> Iterator[Hit]:
             if after_preposition or (
                     j + 1 < len(doc) and doc[j].tag_ in {"NN", "NNS"} and doc[j + 1].tag_ in {"VBZ", "VBP", "VBD", "MD"}
                     and doc[i + 2].lower_ != "time"):
-                yield Hit(token.idx, doc[i + 1].idx + len(doc[i + 1].text), token.text + doc[i + 1].text, "its")
+                yield _pair_hit(doc, token, doc[i + 1], "its")
 
 
 
@@ -173,10 +181,10 @@ def their_hits(doc: Doc) -> Iterator[Hit]:
                 j += 1
             if j + 1 < len(doc) and doc[j].tag_ in {"NN", "NNS"} and doc[j + 1].tag_ in {"VBZ", "VBP", "VBD", "MD"}:
                 yield _hit(token, "their")
-        elif low == "they" and nxt.lower_ in {"'re", "’re"}:
+        elif low == "they" and not token.whitespace_ and nxt.lower_ in {"'re", "’re"}:
             after = _next(doc, nxt.i)
             if after is not None and after.lower_ == "own":
-                yield Hit(token.idx, nxt.idx + len(nxt.text), token.text + nxt.text, "their")
+                yield _pair_hit(doc, token, nxt, "their")
 
 
 _COMPARATIVE_WORDS = {"rather", "other", "more", "less", "fewer", "better", "worse", "older", "younger"}

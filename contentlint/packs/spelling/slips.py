@@ -2,8 +2,11 @@
 
 Most slip rules (``rules/spelling/SP0xx``) are pure YAML over the ``pattern`` kind. The ones here are
 ``python``-kind entries whose guards look at the clause around the match (SP001 "use to") or that
-move to a tag-based implementation with the syntax parser (SP011 then/than, SP014 its/it's, SP015
-your/you're, SP016 their/there). Each declares its options and needs with ``@rule_function``; each
+read part-of-speech tags (SP011 then/than, SP014 its/it's, SP015 your/you're, SP016 their/there):
+these declare ``needs=("tags",)`` and a ``wants`` regex of their word, so the engine tags only the
+sentences holding it, and add the hits of :mod:`contentlint.packs.spelling.confusables` on
+``unit.tagged()`` to their string hits; in a run without syntax (``nlp-model = "blank"``) only the
+string logic runs, as before the tagger. Each declares its options and needs with ``@rule_function``; each
 hit spans exactly the words to replace and carries the replacement as ``suggestion`` (with the
 original capitalisation), so that ``text[:start] + suggestion + text[end:]`` is the corrected sentence.
 
