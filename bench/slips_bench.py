@@ -1,147 +1,104 @@
-"""Benchmark the spelling-slip rules (rules/spelling) on the unpacked NIH MedQuAD article corpus.
+"""Benchmark the spelling-slip rules (rules/spelling) on the NIH MedQuAD article corpus, through the engine.
 
 The corpus is edited, published text, so nearly every finding should be a false positive; the figure
 that matters is findings per million words. Unpack the corpus first::
 
     mkdir -p /tmp/corpus && tar -xJf /work/shared/data/corpus/medquad-articles.tar.xz -C /tmp/corpus
 
-then run ``python bench/slips_bench.py [--corpus DIR] [--findings]``. Reading is deliberately simple
-(no Markdown parser): lines starting with ``#`` or ``<!--`` are dropped, paragraphs are split on blank
-lines and sentences with a regular expression, and each rule function sees one sentence at a time.
+then run ``python bench/slips_bench.py [--corpus DIR] [--findings] [--jobs N]``. The whole pack
+(``--select SP``) runs through ``contentlint.api.lint_paths``, the same path as ``contentlint check``,
+twice in one run: **before**, with ``nlp-model = "blank"`` (no syntax: every rule runs its string
+logic, as on main before the tagger) and **after**, with the default analysis (the shipped tagger:
+SP011 and SP014-SP016 also read tags, on the sentences their ``wants`` matches). Words are counted
+with a plain word regex over each file's text.
 """
 
 from __future__ import annotations
 
-import argparse
-import re
-import sys
-import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+import os
 
-from contentlint.engine import registry
-from contentlint.model.finding import Hit, Unit
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
-ROOT = Path(__file__).resolve().parent.parent
-RULE_DIR = ROOT / "rules" / "spelling"
+import argparse  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from contentlint.api import lint_paths  # noqa: E402
+from contentlint.engine.config import Settings  # noqa: E402
+from contentlint.engine.registry import builtin_rules_dir, load_rules  # noqa: E402
+from contentlint.model.finding import Finding  # noqa: E402
+
 DEFAULT_CORPUS = Path("/tmp/corpus/articles")
-
-RuleFn = Callable[[Unit, Any], Iterable[Hit]]
-
-# A sentence ends at . ! or ? followed by space and a capital, digit, quote or bracket. Crude, but
-# every rule here looks at a few words around its match, so a missed split costs nothing.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\u201c])")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+MODES = {"before (blank)": Settings(nlp_model="blank"), "after (tags)": Settings()}
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A spelling rule as the engine loads it: code, name, and its kind's check with prepared options."""
-
-    code: str
-    name: str
-    fn: RuleFn
-    options: Any
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One hit in the corpus, kept for the review list."""
-
-    code: str
-    path: str
-    sentence: str
-    match: str
-    suggestion: str | None
-
-
-def load_rules(rule_dir: Path = RULE_DIR) -> list[Rule]:
-    """Load every rule of the pack ``rule_dir`` through the registry (pattern and python kinds alike)."""
-    lexicons = registry.load_lexicons([rule_dir.parent])
-    rules: list[Rule] = []
-    for path in sorted(rule_dir.glob("*.yaml")):
-        rule = registry.load_rule(path, rule_dir.name, lexicons=lexicons)
-        kind = registry.kind_for(rule.kind)
-        rules.append(Rule(code=rule.code, name=rule.name, fn=kind.check, options=rule.prepared))
-    return rules
-
-
-def sentences(text: str) -> Iterator[str]:
-    """Yield the prose sentences of a corpus Markdown file (headings and comments dropped)."""
-    kept = [line for line in text.splitlines() if not line.lstrip().startswith(("#", "<!--"))]
-    for paragraph in re.split(r"\n\s*\n", "\n".join(kept)):
-        flat = " ".join(paragraph.split())
-        if flat:
-            yield from (s for s in _SENTENCE_END.split(flat) if s)
-
-
-def run(corpus: Path, rules: list[Rule]) -> tuple[int, int, list[Finding]]:
-    """Run ``rules`` over every ``*.md`` file under ``corpus``; return files, words and findings."""
+def count_words(corpus: Path) -> tuple[int, int]:
+    """Return the number of ``*.md`` files under ``corpus`` and their words."""
     files = words = 0
-    findings: list[Finding] = []
-    for path in sorted(corpus.rglob("*.md")):
+    for path in corpus.rglob("*.md"):
         files += 1
-        rel = str(path.relative_to(corpus))
-        for sentence in sentences(path.read_text(encoding="utf-8", errors="replace")):
-            words += len(_WORD.findall(sentence))
-            unit = Unit(text=sentence)
-            for rule in rules:
-                for hit in rule.fn(unit, rule.options):
-                    findings.append(Finding(rule.code, rel, sentence, hit.match, hit.suggestion))
-    return files, words, findings
+        words += len(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return files, words
 
 
-def _excerpt(sentence: str, match: str, width: int = 90) -> str:
-    """Return the part of ``sentence`` around ``match``, at most about ``width`` characters."""
-    at = sentence.find(match)
-    if len(sentence) <= width or at < 0:
-        return sentence
+def run(corpus: Path, settings: Settings, jobs: int) -> tuple[list[Finding], float]:
+    """Lint ``corpus`` with the spelling pack only; return the findings and the seconds taken."""
+    began = time.perf_counter()
+    result = lint_paths([corpus], settings=settings, select=["SP"], jobs=jobs)
+    findings = [f for r in result.files for f in r.findings if f.code.startswith("SP")]
+    return findings, time.perf_counter() - began
+
+
+def _line(finding: Finding, width: int = 110) -> str:
+    """The text around a finding (its line in the file, cut to about ``width`` characters)."""
+    try:
+        line = Path(finding.path).read_text(encoding="utf-8", errors="replace").split("\n")[finding.line - 1]
+    except (OSError, IndexError):
+        return ""
+    at = finding.column - 1
     start = max(0, at - width // 2)
-    end = min(len(sentence), start + width)
-    return ("..." if start else "") + sentence[start:end] + ("..." if end < len(sentence) else "")
-
-
-def report(files: int, words: int, findings: list[Finding], rules: list[Rule], seconds: float,
-           list_findings: bool) -> str:
-    """Return the Markdown report: per-rule counts and rates, the total, and optionally each finding."""
-    per_million = 1_000_000 / max(words, 1)
-    counts = Counter(f.code for f in findings)
-    lines = [
-        f"Corpus: {files} files, {words:,} words, {seconds:.1f} s",
-        "",
-        "| rule | findings | per million words |",
-        "|---|---:|---:|",
-    ]
-    for rule in rules:
-        n = counts.get(rule.code, 0)
-        lines.append(f"| {rule.code} {rule.name} | {n} | {n * per_million:.2f} |")
-    lines.append(f"| **total** | **{len(findings)}** | **{len(findings) * per_million:.2f}** |")
-    if list_findings:
-        lines += ["", "| rule | file | match -> suggestion | sentence |", "|---|---|---|---|"]
-        for f in sorted(findings, key=lambda f: (f.code, f.path)):
-            text = _excerpt(f.sentence, f.match).replace("|", "\\|")
-            lines.append(f"| {f.code} | {f.path} | {f.match} -> {f.suggestion} | {text} |")
-    return "\n".join(lines)
+    end = min(len(line), start + width)
+    return ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run the bench and print the report."""
+    """Parse arguments, run the pack before and after, and print the Markdown report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"unpacked corpus directory (default {DEFAULT_CORPUS})")
-    parser.add_argument("--rules", type=Path, default=RULE_DIR, help="directory of spelling rule files")
     parser.add_argument("--findings", action="store_true", help="also list every finding")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for each run")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (see the module docstring to unpack it)", file=sys.stderr)
         return 2
-    rules = load_rules(args.rules)
-    began = time.perf_counter()
-    files, words, findings = run(args.corpus, rules)
-    print(report(files, words, findings, rules, time.perf_counter() - began, args.findings))
+    files, words = count_words(args.corpus)
+    rules = {code: rule for code, rule in load_rules([builtin_rules_dir()]).items() if code.startswith("SP")}
+    results = {mode: run(args.corpus, settings, args.jobs) for mode, settings in MODES.items()}
+    per_million = 1_000_000 / max(words, 1)
+    print(f"Corpus: {files} files, {words:,} words; "
+          + "; ".join(f"{mode} {seconds:.1f} s" for mode, (_, seconds) in results.items()))
+    print()
+    print("| rule | " + " | ".join(f"{m} findings | per M words" for m in results) + " |")
+    print("|---|" + "---:|---:|" * len(results))
+    counts = {mode: Counter(f.code for f in found) for mode, (found, _) in results.items()}
+    for code in sorted(rules):
+        cells = " | ".join(f"{counts[m][code]} | {counts[m][code] * per_million:.2f}" for m in results)
+        print(f"| {code} {rules[code].name} | {cells} |")
+    totals = " | ".join(f"**{len(found)}** | **{len(found) * per_million:.2f}**" for found, _ in results.values())
+    print(f"| **total** | {totals} |")
+    if args.findings:
+        for mode, (found, _) in results.items():
+            print(f"\n### {mode}: every finding\n\n| rule | file:line | match -> suggestion | text |\n|---|---|---|---|")
+            for f in sorted(found, key=lambda f: (f.code, f.path, f.line, f.column)):
+                rel = os.path.relpath(f.path, args.corpus)
+                print(f"| {f.code} | {rel}:{f.line} | {f.match} -> {f.suggestion} | "
+                      f"{_line(f).replace('|', chr(92) + '|')} |")
     return 0
 
 

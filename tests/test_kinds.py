@@ -133,11 +133,12 @@ def test_python_rule_prepares_once_and_declares_needs(house_package: Path) -> No
 def test_a_rule_set_says_which_analyses_it_needs() -> None:
     rules = load_rules([builtin_rules_dir()])
     assert required_analyses(r for r in rules.values() if r.pack == "duplication") == frozenset()
-    assert required_analyses(r for r in rules.values() if r.pack == "spelling") == {"sentences"}
+    # The confusable slips (SP011, SP014-SP016) read tags on the sentences holding their word.
+    assert required_analyses(r for r in rules.values() if r.pack == "spelling") == {"sentences", "tags"}
     # MC001 reads the parse of the sentences its `wants` matches (issue 11).
     assert required_analyses(r for r in rules.values() if r.code == "MC001") == {
         "sentences", "tokens", "dependencies"}
-    assert required_analyses(rules.values()) == {"sentences", "tokens", "dependencies"}
+    assert required_analyses(rules.values()) == {"sentences", "tokens", "tags", "dependencies"}
 
 
 def test_declarations_are_checked() -> None:

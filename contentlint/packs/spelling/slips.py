@@ -2,8 +2,11 @@
 
 Most slip rules (``rules/spelling/SP0xx``) are pure YAML over the ``pattern`` kind. The ones here are
 ``python``-kind entries whose guards look at the clause around the match (SP001 "use to") or that
-move to a tag-based implementation with the syntax parser (SP011 then/than, SP014 its/it's, SP015
-your/you're, SP016 their/there). Each declares its options and needs with ``@rule_function``; each
+read part-of-speech tags (SP011 then/than, SP014 its/it's, SP015 your/you're, SP016 their/there):
+these declare ``needs=("tags",)`` and a ``wants`` regex of their word, so the engine tags only the
+sentences holding it, and add the hits of :mod:`contentlint.packs.spelling.confusables` on
+``unit.tagged()`` to their string hits; in a run without syntax (``nlp-model = "blank"``) only the
+string logic runs, as before the tagger. Each declares its options and needs with ``@rule_function``; each
 hit spans exactly the words to replace and carries the replacement as ``suggestion`` (with the
 original capitalisation), so that ``text[:start] + suggestion + text[end:]`` is the corrected sentence.
 
@@ -22,6 +25,7 @@ from typing import Any
 from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.kinds.pattern import match_case
+from contentlint.packs.spelling import confusables
 
 __all__ = [
     "UseToTables",
@@ -206,6 +210,32 @@ def use_to(unit: Unit, tables: UseToTables) -> Iterator[Hit]:
 # Confusable pairs that move to tags with the syntax parser (SP011, SP014 - SP016)
 # --------------------------------------------------------------------------------------------------
 
+def _with_tags(unit: Unit, string_hits: Iterator[Hit], tag_hits: Any) -> Iterator[Hit]:
+    """The string rule's hits, plus (when the run has syntax) the tag-based ones, in text order.
+
+    The string shapes have a single reading whatever the tags say, so they are always kept; the tags
+    add the slips that only a word class decides ("Its normal to ...", "if your allergic"). In a run
+    without syntax (``nlp-model = "blank"``) ``unit.tagged()`` is ``None`` and only the string hits
+    remain, exactly as before the tagger. Hits overlapping an earlier one are dropped.
+    """
+    hits = list(string_hits)
+    doc = unit.tagged()
+    if doc is not None:
+        hits.extend(tag_hits(doc))
+    taken: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if not any(h.start < hit.end and hit.start < h.end for h in taken):
+            taken.append(hit)
+    return iter(taken)
+
+
+# The units each confusable rule looks at (and so the only sentences the engine tags for it).
+_WANTS_THEN = r"(?i)\bthen\b"
+_WANTS_ITS = r"(?i)\bit(?:s|['\u2019]s)\b"
+_WANTS_YOUR = r"(?i)\byour\b"
+_WANTS_THEIR = r"(?i)\b(?:their|there|they['\u2019]re)\b"
+
+
 _COMPARATIVES = (
     "more", "less", "fewer", "rather", "other", "better", "worse", "greater", "higher", "lower",
     "larger", "smaller", "bigger", "longer", "shorter", "older", "younger", "faster", "slower",
@@ -226,15 +256,20 @@ _THEN_GUARD = re.compile(r"\b(?:each|one|another|the|an|or|and|twice|times|once|
 _NUMBER_AFTER = re.compile(r"\s+(?:\d|one\b|two\b|three\b|four\b|five\b|ten\b|half\b)", _FLAGS)
 
 
-@rule_function()
+@rule_function(needs=("tags",), wants=_WANTS_THEN)
 def then_than(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "then" written for "than" after a comparative ("more then 5 days", "rather then").
 
     A comma between the words, a preceding "and/or/each/the", or a conditional clause earlier in the
     sentence ("if it gets worse then ...") keep "then"; a number right after "then" overrides the
-    conditional guard, since "worse then 2" has no other reading.
+    conditional guard, since "worse then 2" has no other reading. With tags, also "then" after a
+    comparative that no verb follows (``confusables.then_hits``).
     """
-    text = unit.text
+    return _with_tags(unit, _then_strings(unit.text), confusables.then_hits)
+
+
+def _then_strings(text: str) -> Iterator[Hit]:
+    """The string logic of ``then_than`` (the whole rule in a run without syntax)."""
     for m in _THEN.finditer(text):
         before = text[: m.start()]
         if _THEN_GUARD.search(before):
@@ -252,14 +287,19 @@ _ITS_ARTICLE = re.compile(r"\b([Ii]ts)\s+(?=(?:an?|been)\s+[a-z])")
 _ITS_NOT_START = re.compile(r"(?:^|(?<=[.!?]\s))(Its)\s+(?=not\s)")
 
 
-@rule_function()
+@rule_function(needs=("tags",), wants=_WANTS_ITS)
 def its_its(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "it's own" (for "its own") and "its a/an/been", "Its not ..." (for "it's").
 
     Only shapes with a single reading are reported: a possessive never precedes an article or
-    "been", and "it is own" is never English. "its time" and the like are ambiguous and skipped.
+    "been", and "it is own" is never English. "its time" and the like are ambiguous and skipped by
+    the strings; with tags, the word class of the next words decides (``confusables.its_hits``).
     """
-    text = unit.text
+    return _with_tags(unit, _its_strings(unit.text), confusables.its_hits)
+
+
+def _its_strings(text: str) -> Iterator[Hit]:
+    """The string logic of ``its_its`` (the whole rule in a run without syntax)."""
     for m in _ITS_OWN.finditer(text):
         yield _hit(text, m.start(1), m.end(1), "its")
     for rx in (_ITS_ARTICLE, _ITS_NOT_START):
@@ -283,23 +323,32 @@ _YOUR = re.compile(
 )
 
 
-@rule_function()
+@rule_function(needs=("tags",), wants=_WANTS_YOUR)
 def your_youre(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Find "your" written for "you're" where "your" cannot be possessive ("your welcome.").
 
     Matching is case-sensitive after "your" so that acronyms ("your A1C") never look like articles.
+    With tags, also "your" before a verb or an adjective that leads to no noun
+    (``confusables.your_hits``).
     """
-    text = unit.text
-    yield from _swap_all(text, _YOUR, "you're", 1)
+    return _with_tags(unit, _swap_all(unit.text, _YOUR, "you're", 1), confusables.your_hits)
 
 
 _THEIR_BE = re.compile(r"\b(their)\s+(?=(?:is|are|was|were)\b(?!\s*[-'\u2019\"]))", _FLAGS)
 _THERE_OWN = re.compile(r"\b(there|they" + _APOS + r"re)\s+own\b", _FLAGS)
 
 
-@rule_function()
+@rule_function(needs=("tags",), wants=_WANTS_THEIR)
 def their_there(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Find "their is/are/was/were" (for "there") and "there/they're own" (for "their own")."""
-    text = unit.text
+    """Find "their is/are/was/were" (for "there") and "there/they're own" (for "their own").
+
+    With tags, also "their" before a modal or "has/have" and "there" in the determiner slot of a
+    noun phrase ("wash there hands"; ``confusables.their_hits``).
+    """
+    return _with_tags(unit, _their_strings(unit.text), confusables.their_hits)
+
+
+def _their_strings(text: str) -> Iterator[Hit]:
+    """The string logic of ``their_there`` (the whole rule in a run without syntax)."""
     yield from _swap_all(text, _THEIR_BE, "there", 1)
     yield from _swap_all(text, _THERE_OWN, "their", 1)
