@@ -88,7 +88,8 @@ def examples_table(examples: list[Example]) -> dict[str, dict[str, str]]:
 def nih(limit: int, show: bool) -> dict[str, Any]:
     """Hits per million words on the first ``limit`` NIH articles, string vs tag version."""
     from contentlint.language.analysis import analyse
-    from contentlint.model.document import decode, detect_format, parse
+    from contentlint.model.document import decode, detect_format
+    from contentlint.readers.load import parse
 
     paths = sorted(DEFAULT_CORPUS.rglob("*.md"))[:limit]
     sentences: list[str] = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -14,9 +14,7 @@ from contentlint.engine.config import ConfigError, Settings, find_config, load_s
 from contentlint.model.codes import ENGINE_CODES
 from contentlint.model.finding import Severity
 from contentlint.engine.registry import Rule, RuleError
-
-if TYPE_CHECKING:
-    from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 
 EXIT_USAGE = 2
 _FORMATS = ["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
@@ -149,8 +147,6 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     except (ConfigError, RuleError) as exc:
         _fail(str(exc))
         return
-    from dataclasses import replace
-
     if fail_on:
         settings = replace(settings, fail_on=Severity.parse(fail_on))
     if duplicate_scope:
@@ -167,7 +163,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     if diff:
         sys.exit(_print_diffs(run))
     if fix:
-        _apply_fixes(run)
+        run = _apply_fixes(run)
     for result in run.files:
         if result.error:
             click.echo(f"{printable(result.path)}: error CL001 {result.error}", err=True)
@@ -183,7 +179,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
-def _print_diffs(run: RunResult) -> int:
+def _print_diffs(run: Report) -> int:
     """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
     from contentlint.engine.fixer import apply_fixes, fixable, unified_diff
     from contentlint.engine.messages import printable
@@ -204,13 +200,14 @@ def _print_diffs(run: RunResult) -> int:
     return 1 if changed else 0
 
 
-def _apply_fixes(run: RunResult) -> None:
+def _apply_fixes(run: Report) -> Report:
     """Write the safe fixes in place; fixed findings leave the report, write problems join it (CL006)."""
-    from contentlint.engine.fixer import fix_files
+    from contentlint.engine.fixer import fix_files  # start-up laziness only (as the other commands' imports)
 
-    total = fix_files(run.files)
+    files, total = fix_files(run.files)
     if total:
         click.echo(f"contentlint: fixed {total} problem{'s' if total != 1 else ''}", err=True)
+    return replace(run, files=tuple(files))
 
 
 def _load_all() -> dict[str, Rule]:

@@ -63,5 +63,6 @@ def test_the_invariants_can_fail(name: str) -> None:
     result = lint_bytes(b"Patients could of asked sooner.\n", name, _rules())
     assert any(f.code == "SP002" for f in result.findings)
     assert check_result(result, result.source or "") == []
-    result.findings = [replace(f, column=f.column + 1) if f.code == "SP002" else f for f in result.findings]
+    result = replace(result, findings=tuple(replace(f, column=f.column + 1) if f.code == "SP002" else f
+                                            for f in result.findings))
     assert any("SP002 match" in v.what for v in check_result(result, result.source or ""))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.model.document import BlockRole, parse
+from contentlint.model.document import BlockRole
+from contentlint.readers.load import parse
 from contentlint.model.finding import BlockKind, Finding
 from contentlint.engine.fixer import apply_fixes, fixable
 from helpers import lint_files, lint_text

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.model.document import read_document
+from contentlint.readers.load import read_document
 from contentlint.engine.linter import FileResult
 from helpers import FIXTURES, lint_files
 

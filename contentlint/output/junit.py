@@ -10,11 +10,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions
 
 
-def to_junit(run: RunResult) -> ET.Element:
+def to_junit(run: Report) -> ET.Element:
     """Return the ``<testsuites>`` element of a run."""
     root = ET.Element("testsuites", name="contentlint")
     total = failures = errors = 0
@@ -48,7 +48,7 @@ def to_junit(run: RunResult) -> ET.Element:
     return root
 
 
-def render_junit(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_junit(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the run as JUnit XML."""
     root = to_junit(run)
     ET.indent(root)

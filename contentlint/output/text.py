@@ -9,7 +9,7 @@ import click
 
 from contentlint.model.finding import Finding, Severity
 from contentlint.engine.messages import printable
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, findings
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -30,7 +30,7 @@ def finding_line(finding: Finding, colour: bool) -> str:
     return line
 
 
-def render_summary(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_summary(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write each article's reading grade and the summary line (nothing under ``quiet``)."""
     if options.quiet:
         return
@@ -48,7 +48,7 @@ def render_summary(run: RunResult, out: TextIO, options: OutputOptions) -> None:
     click.echo(summary, file=out, color=options.colour)
 
 
-def render_text(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_text(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write one line per finding, then (unless ``quiet``) the grades and a summary.
 
     ``quiet`` keeps every finding: it drops only what is not a finding, as ruff's ``-q`` does, so
@@ -59,7 +59,7 @@ def render_text(run: RunResult, out: TextIO, options: OutputOptions) -> None:
     render_summary(run, out, options)
 
 
-def render_statistics(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_statistics(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the number of findings per rule, most frequent first (``--statistics``)."""
     counts = Counter((f.code, f.name, f.severity) for _, f in findings(run))
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
