@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from contentlint.engine.config import Settings
-from contentlint.model.finding import Finding
 from contentlint.engine.registry import Rule, builtin_rules_dir, rules_signature
 from contentlint.engine.run import RunResult, build_rules
 from contentlint.engine.run import lint_paths as _run_paths
+from contentlint.model.finding import Finding
 
 __all__ = ["LintError", "lint_paths", "lint_text"]
 

@@ -11,9 +11,9 @@ import click
 
 from contentlint import __version__
 from contentlint.engine.config import ConfigError, Settings, find_config, load_settings
+from contentlint.engine.registry import Rule, RuleError
 from contentlint.model.codes import ENGINE_CODES
 from contentlint.model.finding import Severity
-from contentlint.engine.registry import Rule, RuleError
 from contentlint.model.result import Report
 
 EXIT_USAGE = 2
@@ -130,10 +130,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
-    from contentlint.output import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
-    from contentlint.output.emit import default_format, emit, progress_bar, use_colour
     from contentlint.engine.messages import printable
     from contentlint.engine.run import build_rules, lint_paths
+    from contentlint.output import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
+    from contentlint.output.emit import default_format, emit, progress_bar, use_colour
 
     if "-" in paths and len(paths) > 1:
         _fail("'-' (standard input) cannot be combined with other paths")
@@ -299,7 +299,8 @@ def explain(code: str) -> None:
 
 
 @main.command()
-@click.option("--pyproject", is_flag=True, help="Add the table to ./pyproject.toml instead of writing .contentlint.toml.")
+@click.option("--pyproject", is_flag=True,
+              help="Add the table to ./pyproject.toml instead of writing .contentlint.toml.")
 def init(pyproject: bool) -> None:
     """Write a commented [tool.contentlint] starter with the health defaults (never overwrites)."""
     from importlib.resources import files

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from contentlint.packs.spelling import confusables
 from contentlint.model.finding import Hit, Unit
+from contentlint.packs.spelling import confusables
 
 Check = Callable[[Unit, Mapping[str, Any]], Iterator[Hit]]
 

@@ -16,10 +16,9 @@ import zipfile
 from importlib import metadata
 from pathlib import Path
 
+from helpers import REPO
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
-
-from helpers import REPO
 
 # A fresh process runs the commands a user runs, then lists the distributions whose modules it loaded.
 SCRIPT = """

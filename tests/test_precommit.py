@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from readme_examples import example
 
 PARAGRAPH = ("Adults with type 2 diabetes should check their feet every day for cuts, blisters and "
@@ -135,7 +134,6 @@ def test_warnings_are_shown_only_with_verbose(tmp_path: Path, config: str) -> No
 def test_published_hook_matches_the_local_one(config: str) -> None:
     """``.pre-commit-hooks.yaml`` (used with a hosted ``repo:``) runs what the README's local hook runs."""
     import yaml
-
     from helpers import REPO
 
     [published] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

@@ -16,9 +16,9 @@ from collections.abc import Mapping
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
+from lint_properties import FORMAT_NAMES, documents, lint_and_check, load_all_rules
 
 from contentlint.engine.registry import Rule
-from lint_properties import FORMAT_NAMES, documents, lint_and_check, load_all_rules
 
 settings.register_profile("ci", max_examples=2000, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -57,8 +57,9 @@ def test_the_invariants_can_fail(name: str) -> None:
     """The checker itself reports a finding whose match is not the source text (so the property can fail)."""
     from dataclasses import replace
 
-    from contentlint.engine.linter import lint_bytes
     from lint_properties import check_result
+
+    from contentlint.engine.linter import lint_bytes
 
     result = lint_bytes(b"Patients could of asked sooner.\n", name, _rules())
     assert any(f.code == "SP002" for f in result.findings)

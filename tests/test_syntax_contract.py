@@ -12,8 +12,8 @@ from contentlint.engine.linter import lint_document
 from contentlint.engine.registry import load_rules
 from contentlint.kinds.contract import rule_function
 from contentlint.language import syntax as syntax_module
-from contentlint.readers.load import parse
 from contentlint.model.finding import Hit, Unit
+from contentlint.readers.load import parse
 
 SEEN: list[tuple[str, Any]] = []
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 
 from contentlint.duplicates.index import DuplicateIndex, Fingerprint, Paragraph, fingerprint
 from contentlint.duplicates.values import DuplicateOptions

@@ -15,6 +15,7 @@ the SIGTERM handler) and :func:`remove_temporaries` removes any left by a signal
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import stat
 import tempfile

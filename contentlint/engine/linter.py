@@ -17,19 +17,18 @@ from dataclasses import replace
 from typing import Any
 
 from contentlint.engine.corpus import fingerprints_of
-from contentlint.model import codes as engine_codes
-from contentlint.language.analysis import Analysis, Sentence, analyse, sentence_values
-from contentlint.model.document import DEFAULT_MAX_BYTES, Block, Document, ReadError, decode, detect_format
-from contentlint.model.result import FileResult
-from contentlint.readers.load import parse, read_document
-from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, SyntaxProvider, Unit
-from contentlint.language.syntax import SyntaxMemo, syntax_source
-from contentlint.kinds import KINDS, Scope
-from contentlint.kinds.metric import MetricKind
 from contentlint.engine.messages import format_message
 from contentlint.engine.registry import Rule
-from contentlint.engine.suppress import Suppressions, build_suppressions
-
+from contentlint.engine.suppress import build_suppressions
+from contentlint.kinds import KINDS, Scope
+from contentlint.kinds.metric import MetricKind
+from contentlint.language.analysis import Analysis, Sentence, analyse, sentence_values
+from contentlint.language.syntax import SyntaxMemo, syntax_source
+from contentlint.model import codes as engine_codes
+from contentlint.model.document import DEFAULT_MAX_BYTES, Block, Document, ReadError, decode, detect_format
+from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, SyntaxProvider, Unit
+from contentlint.model.result import FileResult
+from contentlint.readers.load import parse, read_document
 
 # Rule packs that judge the author's own prose: they skip references sections, footnote
 # definitions and lone citations (a cited paper's title is not an unhedged claim, its reading grade
@@ -239,8 +238,8 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
         fingerprints = fingerprints_of(doc, rules)
     except Exception as exc:  # noqa: BLE001 - e.g. a duplicate-allow pattern that timed out
         duplicate = next((r for r in rules.values() if r.kind == "duplicate"), None)
-        code, name = (duplicate.code, duplicate.name) if duplicate else ("duplicates", "duplicate-stage")
-        found.append(rule_failure(doc.path, code, name, exc))
+        owner, owner_name = (duplicate.code, duplicate.name) if duplicate else ("duplicates", "duplicate-stage")
+        found.append(rule_failure(doc.path, owner, owner_name, exc))
     return FileResult(doc.path, findings=tuple(found), metrics=analysis.metrics,
                       sections=tuple(analysis.section_metrics), fingerprints=fingerprints,
                       suppressions=suppressions, source=doc.source)
@@ -288,4 +287,5 @@ def finalise(results: Sequence[FileResult]) -> list[FileResult]:
     return [finalise_one(result) for result in results]
 
 
-__all__ = ["FileResult", "Location", "finalise", "finalise_one", "lint_bytes", "lint_document", "make_finding", "read_document"]
+__all__ = ["FileResult", "Location", "finalise", "finalise_one", "lint_bytes", "lint_document", "make_finding",
+           "read_document"]

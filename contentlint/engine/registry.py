@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
-from contentlint.model.finding import Severity
+from contentlint.engine.messages import template_problem
 from contentlint.kinds import KINDS, Kind, OptionError, Scope
 from contentlint.kinds.python import CODE_OPTIONS, PythonKind
-from contentlint.engine.messages import template_problem
+from contentlint.model.finding import Severity
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -407,7 +407,8 @@ def _refuse_stray_rule_files(directory: Path) -> None:
     A rule file placed directly in a rule directory, or saved as ``.yml`` in a pack, was ignored
     without a word; naming it saves an author from wondering why their rule never fires.
     """
-    stray = [p for p in directory.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml") and p.name not in _NOT_RULES]
+    stray = [p for p in directory.iterdir()
+             if p.is_file() and p.suffix in (".yaml", ".yml") and p.name not in _NOT_RULES]
     stray += [p for pack in directory.iterdir() if pack.is_dir() for p in pack.glob("*.yml")]
     if stray:
         names = ", ".join(str(p) for p in sorted(stray))

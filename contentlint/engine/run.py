@@ -26,9 +26,9 @@ from contentlint.engine.config import ConfigError, Settings
 from contentlint.engine.corpus import apply_duplicates, repository_fingerprints
 from contentlint.engine.discover import Discovery, discover
 from contentlint.engine.linter import finalise, lint_bytes
-from contentlint.model.result import DEFAULT_GRADE_METRIC, DEFAULT_GRADE_TARGET, FileResult, FileSnapshot, Report
-from contentlint.language.nlp import PipelineUnavailable, get_pipeline
 from contentlint.engine.registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve, select_rules
+from contentlint.language.nlp import PipelineUnavailable, get_pipeline
+from contentlint.model.result import DEFAULT_GRADE_METRIC, DEFAULT_GRADE_TARGET, FileResult, FileSnapshot, Report
 
 # The report of a run (a frozen value in the model, read by the formatters); the old name stays.
 RunResult = Report

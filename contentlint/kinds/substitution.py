@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.base import OptionError, Scope, allow_keys
 from contentlint.kinds.inflect import (
     BASE,
@@ -42,6 +41,7 @@ from contentlint.kinds.inflect import (
     noun_forms,
     verb_forms,
 )
+from contentlint.model.finding import Hit, Unit
 
 __all__ = ["Entry", "Matcher", "SubstitutionKind", "build_matcher", "scan"]
 
@@ -113,7 +113,8 @@ _NOT_TECHNICAL = frozenset({
     "clinic", "clinics", "hospital", "hospitals", "chemical", "chemicals", "professional",
     "professionals", "individual", "individuals", "official", "officials", "animal", "animals",
     "removal", "trial", "trials", "material", "materials", "interval", "signal", "journal", "manual",
-    "epidemic", "panic", "topic", "traffic", "arrival", "approval", "mechanic", "royal", "rural", "legal", "moral", "fatal", "vital", "viral", "metal", "petal", "focal",
+    "epidemic", "panic", "topic", "traffic", "arrival", "approval", "mechanic", "royal", "rural", "legal",
+    "moral", "fatal", "vital", "viral", "metal", "petal", "focal",
 })
 
 

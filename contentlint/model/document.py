@@ -1,7 +1,8 @@
 """Documents: bytes in, prose blocks out, with the source map that places every character.
 
 The values of a document live here; ``contentlint.readers.read_document`` decodes a file (UTF-8, BOM
-kept aside, CRLF kept) with :func:`decode`, picks a reader by the file's extension and returns a ``Document``: prose blocks (headings, paragraphs, list items, quotes, table
+kept aside, CRLF kept) with :func:`decode`, picks a reader by the file's extension and returns a
+``Document``: prose blocks (headings, paragraphs, list items, quotes, table
 cells) whose characters know their source offsets, plus the comments that may hold directives.
 
 Each block also carries a *role*: ordinary prose, or part of the apparatus of citation (a

@@ -83,7 +83,7 @@ class Report:
 
     def counts(self) -> dict[Severity, int]:
         """Return the number of findings at each severity."""
-        counts = {s: 0 for s in Severity}
+        counts = dict.fromkeys(Severity, 0)
         for result in self.files:
             for finding in result.findings:
                 counts[finding.severity] += 1

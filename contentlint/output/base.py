@@ -16,9 +16,8 @@ from contentlint.model.codes import ENGINE_CODES
 from contentlint.model.finding import Finding, Severity
 
 if TYPE_CHECKING:
-    from contentlint.model.result import FileResult
     from contentlint.engine.registry import Rule
-    from contentlint.model.result import Report
+    from contentlint.model.result import FileResult, Report
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from contentlint.model.finding import Finding, Severity
-from contentlint.model.result import FileResult
-from contentlint.model.result import Report
+from contentlint.model.result import FileResult, Report
 from contentlint.output.base import OutputOptions, line_starts, offsets, source_of
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"

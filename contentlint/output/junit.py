@@ -29,9 +29,11 @@ def to_junit(run: Report) -> ET.Element:
             ET.SubElement(suite, "testcase", name="no findings", classname=result.path)
             cases = 1
         for finding in result.findings:
-            case = ET.SubElement(suite, "testcase", name=f"{finding.code} {finding.name} at {finding.line}:{finding.column}",
+            case = ET.SubElement(suite, "testcase",
+                                 name=f"{finding.code} {finding.name} at {finding.line}:{finding.column}",
                                  classname=result.path, file=result.path, line=str(finding.line))
-            text = f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} {finding.code} {finding.message}"
+            text = (f"{finding.path}:{finding.line}:{finding.column}: "
+                    f"{finding.severity} {finding.code} {finding.message}")
             for loc in finding.related:
                 text += f" [see {loc.path}:{loc.line}:{loc.column}]"
             failure = ET.SubElement(case, "failure", message=finding.message, type=f"{finding.severity} {finding.code}")

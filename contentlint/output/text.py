@@ -7,8 +7,8 @@ from typing import TextIO
 
 import click
 
-from contentlint.model.finding import Finding, Severity
 from contentlint.engine.messages import printable
+from contentlint.model.finding import Finding, Severity
 from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, findings
 
@@ -37,10 +37,12 @@ def render_summary(run: Report, out: TextIO, options: OutputOptions) -> None:
     for result in run.files:
         grade = result.metrics.get(run.grade_metric) if not result.error else None
         if grade is not None and result.metrics.get("words"):
-            click.echo(f"{printable(result.path)}: reading grade {grade:.1f} ({run.grade_metric}, target {run.grade_target:g}), "
+            click.echo(f"{printable(result.path)}: reading grade {grade:.1f} "
+                       f"({run.grade_metric}, target {run.grade_target:g}), "
                        f"{result.metrics['words']} words", file=out)
     counts = run.counts()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
     unreadable = sum(1 for r in run.files if r.error)
     summary = f"{len(run.files)} file{'s' if len(run.files) != 1 else ''} checked: {', '.join(parts)}"
     if unreadable:

@@ -24,7 +24,7 @@ from contentlint.model.finding import Hit, Unit
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["its_its", "then_than", "their_there", "your_youre"]
+__all__ = ["its_its", "their_there", "then_than", "your_youre"]
 
 _APOS = "['\u2019]"
 _TRIGGER = re.compile(r"\b(?:its|it" + _APOS + r"s|your|you" + _APOS + r"re|their|there|then)\b", re.IGNORECASE)
@@ -121,16 +121,16 @@ def your_youre(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         after = _next(doc, nxt.i)
         ends = after is None or after.is_punct
-        if nxt.lower_ in {"a", "an", "the"} or nxt.tag_ in {"VBD", "VBZ", "MD"}:
-            yield _hit(token, "you're")
-        elif nxt.lower_ == "not" and after is not None and after.tag_ in {"JJ", "VBN", "RB", "IN", "DT"}:
+        if nxt.lower_ in {"a", "an", "the"} or nxt.tag_ in {"VBD", "VBZ", "MD"} or (
+                nxt.lower_ == "not" and after is not None and after.tag_ in {"JJ", "VBN", "RB", "IN", "DT"}):
             yield _hit(token, "you're")
         elif nxt.tag_ == "VBG" and after is not None and after.tag_ in {"TO", "DT", "PRP", "RB", "IN", "PRP$"}:
             # "your going to need", "your taking the" — a possessive gerund takes no object article
             # as often as this; guard the common fixed phrases.
-            if not (after.tag_ == "TO" and _next(doc, after.i) is not None and _next(doc, after.i).tag_ in {"NN", "NNS", "DT"}):
+            following = _next(doc, after.i)
+            if not (after.tag_ == "TO" and following is not None and following.tag_ in {"NN", "NNS", "DT"}):
                 yield _hit(token, "you're")
-        elif nxt.lower_ != "own" and (nxt.tag_ in {"JJ", "VBN"} and ends or _modifier_without_noun(doc, nxt)):
+        elif nxt.lower_ != "own" and ((nxt.tag_ in {"JJ", "VBN"} and ends) or _modifier_without_noun(doc, nxt)):
             # "if your sure.", "your likely to", "your worried about": a possessive needs a noun
             # after the adjective.
             yield _hit(token, "you're")
@@ -165,7 +165,8 @@ def their_there(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             prev = doc[i - 1] if i else None
             # Existential or locative "there" follows "be" in questions ("Is there water?") and
             # ends phrases ("go there"); only "there" + (adjectives) noun + verb reads as possessive.
-            if prev is not None and (prev.lower_ in _BE_FORMS or prev.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD", "IN", "RB"}):
+            if prev is not None and (prev.lower_ in _BE_FORMS
+                                     or prev.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD", "IN", "RB"}):
                 continue
             j = i + 1
             while j < len(doc) and doc[j].tag_ in {"JJ", "JJR", "JJS"}:
