@@ -11,7 +11,9 @@ import click
 
 from contentlint import __version__
 from contentlint.engine.config import ConfigError, Settings, find_config, load_settings
-from contentlint.engine.registry import Rule, RuleError
+from contentlint.engine.fixer import apply_fixes, fix_files, fixable, remove_temporaries, unified_diff
+from contentlint.engine.messages import printable
+from contentlint.engine.registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve
 from contentlint.model.codes import ENGINE_CODES
 from contentlint.model.finding import Severity
 from contentlint.model.result import Report
@@ -42,8 +44,6 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the subcommand with the signal handlers in place."""
-        from contentlint.engine.fixer import remove_temporaries
-
         previous = _install_signal_handlers()
         try:
             return super().invoke(ctx)
@@ -130,7 +130,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
-    from contentlint.engine.messages import printable
+    # Start-up laziness, not a cycle: the run (spaCy) and the formatters load only when a check runs,
+    # so that --version, --help and `rules` stay fast.
     from contentlint.engine.run import build_rules, lint_paths
     from contentlint.output import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
     from contentlint.output.emit import default_format, emit, progress_bar, use_colour
@@ -181,9 +182,6 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
 
 def _print_diffs(run: Report) -> int:
     """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
-    from contentlint.engine.fixer import apply_fixes, fixable, unified_diff
-    from contentlint.engine.messages import printable
-
     changed = 0
     for result in run.files:
         if result.error:
@@ -202,8 +200,6 @@ def _print_diffs(run: Report) -> int:
 
 def _apply_fixes(run: Report) -> Report:
     """Write the safe fixes in place; fixed findings leave the report, write problems join it (CL006)."""
-    from contentlint.engine.fixer import fix_files  # start-up laziness only (as the other commands' imports)
-
     files, total = fix_files(run.files)
     if total:
         click.echo(f"contentlint: fixed {total} problem{'s' if total != 1 else ''}", err=True)
@@ -211,8 +207,6 @@ def _apply_fixes(run: Report) -> Report:
 
 
 def _load_all() -> dict[str, Rule]:
-    from contentlint.engine.registry import builtin_rules_dir, load_rules
-
     try:
         settings = _settings(None, ())
         return load_rules([builtin_rules_dir(), *settings.extra_rule_paths], settings.allow_code)
@@ -230,7 +224,7 @@ def rules(fmt: str, pack: str | None) -> None:
     if fmt == "json":
         import json
 
-        from contentlint.output import catalogue
+        from contentlint.output import catalogue  # start-up laziness: formatters load only when asked for
 
         infos = [i.to_dict() for i in catalogue(loaded).values() if not pack or i.family == pack]
         click.echo(json.dumps(infos, indent=2, ensure_ascii=False))
@@ -258,8 +252,6 @@ def explain(code: str) -> None:
     A prefix (``MC``) or a pack name lists the rules it covers.
     """
     import json
-
-    from contentlint.engine.registry import resolve
 
     loaded = _load_all()
     rule = loaded.get(code.upper()) or next((r for r in loaded.values() if r.name == code), None)

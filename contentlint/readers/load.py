@@ -14,19 +14,19 @@ def parse(text: str, path: str, fmt: str) -> Document:
     # Imported in the branches for start-up laziness, not to dodge a cycle: each reader's parser
     # (markdown-it and its plugins, html.parser) is loaded only when a file of its kind is seen.
     if fmt == "markdown":
-        from contentlint.readers.markdown import read_markdown
+        from contentlint.readers.markdown import read_markdown  # lazy: loaded on first use
 
         parsed = read_markdown(text)
     elif fmt == "mdx":
-        from contentlint.readers.markdown import read_markdown
+        from contentlint.readers.markdown import read_markdown  # lazy: loaded on first use
 
         parsed = read_markdown(text, mdx=True)
     elif fmt == "html":
-        from contentlint.readers.html import read_html
+        from contentlint.readers.html import read_html  # lazy: loaded on first use
 
         parsed = read_html(text)
     elif fmt == "text":
-        from contentlint.readers.text import read_text
+        from contentlint.readers.text import read_text  # lazy: loaded on first use
 
         parsed = read_text(text)
     else:

@@ -37,7 +37,7 @@ _BE_FORMS = {"is", "are", "was", "were", "'s", "’s", "isn't", "aren't", "wasn'
 @lru_cache(maxsize=4096)
 def _tagged(text: str) -> Doc:
     """Tag one sentence once (rules and the bench call this for the same sentence repeatedly)."""
-    from contentlint.language import syntax
+    from contentlint.language import syntax  # lazy: spaCy's tagger loads on first use, not at start-up
 
     return syntax.tag([text])[0]
 
