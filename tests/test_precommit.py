@@ -106,7 +106,12 @@ def test_copy_of_a_committed_paragraph_is_refused_and_names_both_files(tmp_path:
                             text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert commit.returncode != 0 and "articles/feet.md" in commit.stdout + commit.stderr
 
-    repo.unstage("new-article.md")
+
+def test_clean_article_passes_the_hook_and_commits(tmp_path: Path, config: str) -> None:
+    # Apart from the refusal above, so that the two halves run on separate xdist workers.
+    repo = Repo(tmp_path / "content", config)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo.root, env=repo.env, check=True,
+                   capture_output=True)
     repo.stage("walking.md", CLEAN)
     code, out = repo.hook()
     assert code == 0, out
@@ -116,13 +121,15 @@ def test_copy_of_a_committed_paragraph_is_refused_and_names_both_files(tmp_path:
     assert commit.returncode == 0, commit.stdout + commit.stderr
 
 
-def test_warnings_are_shown_only_with_verbose(tmp_path: Path, config: str) -> None:
+def test_warnings_are_shown_with_verbose(tmp_path: Path, config: str) -> None:
     repo = Repo(tmp_path / "verbose", config)
     repo.stage("advice.md", WARNING)
     code, out = repo.hook()
     assert code == 0, out  # a warning does not refuse the commit with --fail-on error
     assert "warning SP002" in out and "advice.md" in out
 
+
+def test_warnings_are_not_shown_without_verbose(tmp_path: Path, config: str) -> None:
     quiet_config = "\n".join(line for line in config.splitlines() if "verbose:" not in line) + "\n"
     repo = Repo(tmp_path / "silent", quiet_config)
     repo.stage("advice.md", WARNING)
