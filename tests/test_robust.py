@@ -263,7 +263,8 @@ def test_standard_input_is_read_only_up_to_the_size_limit(tmp_path: Path) -> Non
 
 def test_paragraph_over_spacys_limit_is_linted(tmp_path: Path) -> None:
     big = tmp_path / "big.md"
-    big.write_text("a" * 1_000_001 + "\n\n" + GOOD)
+    # One paragraph of 1,000,004 characters: spaCy alone refuses it (E088); cheap for the other rules.
+    big.write_text("Rest" + "-" * 1_000_000 + "\n\n" + GOOD)
     good = tmp_path / "good.md"
     good.write_text(GOOD)
     code, out, err = run("check", "--fail-on", "warning", "--select", "SP002", str(big), str(good))
@@ -656,6 +657,16 @@ def test_entity_before_a_word_keeps_its_position() -> None:
 def test_lone_carriage_return_keeps_positions() -> None:
     findings = lint_text("Rest\r\rcould of\rhelped.", select=("SP002",))
     assert [(f.line, f.column) for f in findings] == [(3, 1)]
+
+
+@pytest.mark.parametrize("depth", [1, 6, 7, 12])
+def test_deep_quote_markers_before_an_entity_keep_positions(depth: int) -> None:
+    # Found by the property tests: six or more "> " before a line holding an entity put the match
+    # at column 1, because the character aligner could not reach past the markers.
+    text = "> " * depth + "could of&nbsp;"
+    findings = lint_text(text, select=("SP002",))
+    column = text.index("could") + 1
+    assert [(f.column, f.end_column) for f in findings] == [(column, column + 8)]
 
 
 # --- found by the property tests and the fuzzer ---------------------------------------------------------

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# Characters a source never needs to encode: a prefix of them stands in the source as written.
+_PLAIN_PREFIX = re.compile(r"[A-Za-z0-9 ,.;:!?()-]+")
 # How far the character-by-character aligner may skip ahead in the source to find one character.
 # Escapes and entities ("\\*", "&amp;") need a few; a longer jump would more likely be a false match.
 _MAX_CHAR_SKIP = 12
@@ -117,6 +119,14 @@ class ProseBuilder:
             self.add_exact(text, found)
             self.cursor = found + len(text)
             return
+        # The text is not in the source as written (an entity or escape inside it). Its leading
+        # plain characters are, though: jump the cursor to them first, so that a long run of markup
+        # before the text (six nested quote markers, say) is not beyond the character search's reach.
+        plain = _PLAIN_PREFIX.match(text)
+        if plain and plain.end() > 0:
+            start = self._source.find(plain.group(0), self.cursor, limit)
+            if start > self.cursor:
+                self.cursor = start
         index = 0
         while index < len(text):
             index = self._align_one(text, index, limit)
