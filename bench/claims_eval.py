@@ -237,7 +237,7 @@ def pubmed(csv_path: Path, rule: Rule, out: dict[str, Any]) -> list[str]:
 
 def lint_markdown(markdown: str, rules: Mapping[str, Any], fmt: str = "markdown") -> list[Any]:
     """Lint one snippet through the engine (reader, sentences, analysis) and return its findings."""
-    from contentlint.model.document import parse
+    from contentlint.readers.load import parse
     from contentlint.engine.linter import lint_document
 
     return lint_document(parse(markdown, f"snippet.{'md' if fmt == 'markdown' else 'txt'}", fmt), rules).findings

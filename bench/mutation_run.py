@@ -40,7 +40,11 @@ def _scratch_copy(target: Path) -> None:
 
 
 def _config(module: str, tests: list[str]) -> str:
-    """Return mutmut's ``setup.cfg`` section for one module and the tests that exercise it."""
+    """Return mutmut's ``setup.cfg`` section for one module and the tests that exercise it.
+
+    ``-n 0``: the suite's ``addopts`` ask pytest-xdist for a worker per core; mutmut runs the tests
+    in its own process, which must see the mutant it switched on, so no workers here.
+    """
     test_lines = "\n    ".join(tests)
     return f"""[mutmut]
 source_paths =
@@ -56,6 +60,8 @@ pytest_add_cli_args_test_selection =
 pytest_add_cli_args =
     -p
     no:cacheprovider
+    -n
+    0
 """
 
 

@@ -203,7 +203,8 @@ def _syntax_requests(paths: Sequence[str]) -> tuple[list[str], list[str], int, i
     from contentlint.engine.linter import syntax_requests
     from contentlint.engine.run import build_rules
     from contentlint.language.analysis import analyse
-    from contentlint.model.document import decode, detect_format, parse
+    from contentlint.model.document import decode, detect_format
+    from contentlint.readers.load import parse
 
     rules = build_rules(Settings())
     to_parse: list[str] = []

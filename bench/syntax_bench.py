@@ -95,7 +95,8 @@ def ensure_corpus(corpus: Path) -> None:
 def corpus_sentences(corpus: Path, limit: int) -> tuple[list[str], int, float]:
     """Split the first ``limit`` articles (0: all) as a lint run does; return sentences, files, seconds."""
     from contentlint.language.analysis import analyse
-    from contentlint.model.document import decode, detect_format, parse
+    from contentlint.model.document import decode, detect_format
+    from contentlint.readers.load import parse
 
     paths = sorted(corpus.rglob("*.md"))
     if limit:

@@ -11,6 +11,6 @@ import sys
 if sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 
-from contentlint.cli import main  # noqa: E402 - must follow the sys.path fix above
+from contentlint.cli import main
 
 main()

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from contentlint.engine.config import Settings
-from contentlint.model.finding import Finding
 from contentlint.engine.registry import Rule, builtin_rules_dir, rules_signature
-from contentlint.engine.run import RunResult, build_rules
+from contentlint.engine.run import build_rules
 from contentlint.engine.run import lint_paths as _run_paths
+from contentlint.model.finding import Finding
+from contentlint.model.result import Report
 
 __all__ = ["LintError", "lint_paths", "lint_text"]
 
@@ -60,7 +61,7 @@ def lint_text(text: str, name: str = "article.md", select: Iterable[str] = (),
 
 
 def lint_paths(paths: Sequence[str | Path], settings: Settings | None = None, select: Iterable[str] = (),
-               ignore: Iterable[str] = (), jobs: int = 1) -> RunResult:
+               ignore: Iterable[str] = (), jobs: int = 1) -> Report:
     """Lint files and directories (discovered as the CLI does) and return the whole run."""
     settings = settings or Settings()
     rules = build_rules(settings, list(select), list(ignore))

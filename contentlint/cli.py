@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from contentlint import __version__
 from contentlint.engine.config import ConfigError, Settings, find_config, load_settings
+from contentlint.engine.fixer import apply_fixes, fix_files, fixable, remove_temporaries, unified_diff
+from contentlint.engine.messages import printable
+from contentlint.engine.registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve
 from contentlint.model.codes import ENGINE_CODES
 from contentlint.model.finding import Severity
-from contentlint.engine.registry import Rule, RuleError
-
-if TYPE_CHECKING:
-    from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 
 EXIT_USAGE = 2
 _FORMATS = ["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
@@ -44,8 +44,6 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the subcommand with the signal handlers in place."""
-        from contentlint.engine.fixer import remove_temporaries
-
         previous = _install_signal_handlers()
         try:
             return super().invoke(ctx)
@@ -135,10 +133,11 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage, configuration, read or fix errors, 130 interrupted (Ctrl-C).
     """
+    # Start-up laziness, not a cycle: the run (spaCy) and the formatters load only when a check runs,
+    # so that --version, --help and `rules` stay fast.
+    from contentlint.engine.run import build_rules, lint_paths
     from contentlint.output import NEEDS_SOURCE, OutputOptions, catalogue, render_statistics
     from contentlint.output.emit import default_format, emit, progress_bar, use_colour
-    from contentlint.engine.messages import printable
-    from contentlint.engine.run import build_rules, lint_paths
 
     if "-" in paths and len(paths) > 1:
         _fail("'-' (standard input) cannot be combined with other paths")
@@ -152,8 +151,6 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     except (ConfigError, RuleError) as exc:
         _fail(str(exc))
         return
-    from dataclasses import replace
-
     if fail_on:
         settings = replace(settings, fail_on=Severity.parse(fail_on))
     if duplicate_scope:
@@ -163,7 +160,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     fmt = fmt or default_format()
     # At most the size limit plus one byte, so that `contentlint check - < /dev/zero` is refused, not read whole.
     stdin = sys.stdin.buffer.read(settings.max_file_size + 1) if paths == ("-",) else None
-    from contentlint.engine.cache import default_cache_dir
+    from contentlint.engine.cache import default_cache_dir  # start-up laziness: only a check run needs it
 
     cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
     run = lint_paths(paths, settings, rules, stdin=stdin, stdin_name=stdin_filename or "-", jobs=jobs,
@@ -174,7 +171,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     if diff:
         sys.exit(_print_diffs(run))
     if fix:
-        _apply_fixes(run)
+        run = _apply_fixes(run)
     for result in run.files:
         if result.error:
             click.echo(f"{printable(result.path)}: error CL001 {result.error}", err=True)
@@ -190,11 +187,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: t
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
-def _print_diffs(run: RunResult) -> int:
+def _print_diffs(run: Report) -> int:
     """Print the safe fixes of every file as one unified diff; 1 when there is any, else 0."""
-    from contentlint.engine.fixer import apply_fixes, fixable, unified_diff
-    from contentlint.engine.messages import printable
-
     changed = 0
     for result in run.files:
         if result.error:
@@ -211,18 +205,15 @@ def _print_diffs(run: RunResult) -> int:
     return 1 if changed else 0
 
 
-def _apply_fixes(run: RunResult) -> None:
+def _apply_fixes(run: Report) -> Report:
     """Write the safe fixes in place; fixed findings leave the report, write problems join it (CL006)."""
-    from contentlint.engine.fixer import fix_files
-
-    total = fix_files(run.files)
+    files, total = fix_files(run.files)
     if total:
         click.echo(f"contentlint: fixed {total} problem{'s' if total != 1 else ''}", err=True)
+    return replace(run, files=tuple(files))
 
 
 def _load_all() -> dict[str, Rule]:
-    from contentlint.engine.registry import builtin_rules_dir, load_rules
-
     try:
         settings = _settings(None, ())
         return load_rules([builtin_rules_dir(), *settings.extra_rule_paths], settings.allow_code)
@@ -240,7 +231,7 @@ def rules(fmt: str, pack: str | None) -> None:
     if fmt == "json":
         import json
 
-        from contentlint.output import catalogue
+        from contentlint.output import catalogue  # start-up laziness: formatters load only when asked for
 
         infos = [i.to_dict() for i in catalogue(loaded).values() if not pack or i.family == pack]
         click.echo(json.dumps(infos, indent=2, ensure_ascii=False))
@@ -268,8 +259,6 @@ def explain(code: str) -> None:
     A prefix (``MC``) or a pack name lists the rules it covers.
     """
     import json
-
-    from contentlint.engine.registry import resolve
 
     loaded = _load_all()
     rule = loaded.get(code.upper()) or next((r for r in loaded.values() if r.name == code), None)
@@ -318,7 +307,7 @@ def cache() -> None:
               help="The cache to empty [default: $CONTENTLINT_CACHE_DIR or the user cache directory].")
 def cache_clean(cache_dir: str | None) -> None:
     """Remove every cached result."""
-    from contentlint.engine.cache import clean, default_cache_dir
+    from contentlint.engine.cache import clean, default_cache_dir  # start-up laziness: only this command needs it
 
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     removed = clean(directory)
@@ -326,7 +315,8 @@ def cache_clean(cache_dir: str | None) -> None:
 
 
 @main.command()
-@click.option("--pyproject", is_flag=True, help="Add the table to ./pyproject.toml instead of writing .contentlint.toml.")
+@click.option("--pyproject", is_flag=True,
+              help="Add the table to ./pyproject.toml instead of writing .contentlint.toml.")
 def init(pyproject: bool) -> None:
     """Write a commented [tool.contentlint] starter with the health defaults (never overwrites)."""
     from importlib.resources import files

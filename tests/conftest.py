@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +54,30 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     """Keep the result cache of the commands tests run out of the user's cache directory, one per test
     (a test that monkeypatches a rule must not be answered by another test's entry)."""
     monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("result-cache")))
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built from the checkout, once per test run: shared by every test and xdist worker.
+
+    The workers of one run share the parent of their base temporary directories; the first worker to
+    take the lock builds the wheel there, the others wait for it and reuse it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's, never a past run's
+    folder = shared / "contentlint-wheel"
+    with open(shared / "contentlint-wheel.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            wheels = sorted(folder.glob("contentlint-*.whl")) if folder.is_dir() else []
+            if not wheels:
+                folder.mkdir(exist_ok=True)
+                subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                                "--no-index", "-q", "-w", str(folder), str(REPO)], check=True, capture_output=True)
+                wheels = sorted(folder.glob("contentlint-*.whl"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return wheels[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 import contentlint
 from contentlint.engine.config import Settings
 from contentlint.model.finding import Finding
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report as RunResult
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 from contentlint.engine.config import Settings
-from contentlint.model.finding import Finding
 from contentlint.engine.fixer import apply_fixes, fixable
 from contentlint.engine.linter import FileResult, lint_bytes
 from contentlint.engine.registry import Rule
 from contentlint.engine.run import build_rules
+from contentlint.model.finding import Finding
 from contentlint.model.sourcemap import SourceMap
 
 #: The formats the property tests cover, by the file name that selects each reader.

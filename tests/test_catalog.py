@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from helpers import REPO
 
 from contentlint.cli import main
 from contentlint.engine.registry import builtin_rules_dir, load_rules
-from helpers import REPO
 
 
 def test_rule_files_are_named_for_code_and_name() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from contentlint.engine.registry import builtin_rules_dir, load_rules
+from contentlint.model.finding import Hit, Unit
 from contentlint.packs.claims import checks as claims
 from contentlint.packs.claims.text import clauses, tokenize, verb_forms
-from contentlint.model.finding import Hit, Unit
-from contentlint.engine.registry import builtin_rules_dir, load_rules
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "claims"
 RULE_FILES = sorted(RULES_DIR.glob("MC*.yaml"))

@@ -10,10 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from helpers import REPO
 
 from contentlint import __version__
 from contentlint.cli import main
-from helpers import REPO
 
 BAD = "Our nurses could of told you that.\n"
 CLEAN = "Drink water every day. Rest when you feel tired.\n"

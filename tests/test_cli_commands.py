@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import REPO
 
 from contentlint.cli import main
 from contentlint.engine.config import find_config, load_settings
 from contentlint.engine.run import build_rules
-from helpers import REPO
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import REPO, lint_files
 
 from contentlint.engine.config import ConfigError, find_config, load_settings
 from contentlint.engine.run import build_rules
-from helpers import REPO, lint_files
 
 LONG = ("When you go home after the operation, keep the wound clean and dry, change the dressing every day, "
         "and call the ward straight away if the skin around it turns red, hot or swollen.\n")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from helpers import FIXTURES
 
 from contentlint.cli import main
-from helpers import FIXTURES
 
 CORPUS = FIXTURES / "duplicates"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))

@@ -12,11 +12,11 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from helpers import FIXTURES, REPO
 
 from contentlint.cli import main
 from contentlint.model.finding import Finding, Location, Severity
 from contentlint.output.github import annotation, escape_data, escape_property
-from helpers import FIXTURES, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "formats"
 SARIF_SCHEMA = FIXTURES / "sarif" / "sarif-2.1.0-rtm.5.json"

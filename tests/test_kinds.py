@@ -15,16 +15,16 @@ from click.testing import CliRunner
 from helpers import REPO
 
 from contentlint.cli import main
-from contentlint.model.finding import Unit
-from contentlint.kinds.base import OptionError
-from contentlint.kinds.contract import ANALYSES, Opt, rule_function
-from contentlint.kinds.pattern import PatternKind, match_case
 from contentlint.engine.registry import (
     RuleError,
     builtin_rules_dir,
     load_rules,
     required_analyses,
 )
+from contentlint.kinds.base import OptionError
+from contentlint.kinds.contract import ANALYSES, Opt, rule_function
+from contentlint.kinds.pattern import PatternKind, match_case
+from contentlint.model.finding import Unit
 
 RULE = """\
 code: HR001

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from contentlint.model.finding import Hit, Unit
+from contentlint.engine.registry import builtin_rules_dir, load_rules
 from contentlint.kinds import inflect as pl
 from contentlint.kinds.base import OptionError
 from contentlint.kinds.substitution import Matcher, SubstitutionKind
-from contentlint.engine.registry import builtin_rules_dir, load_rules
+from contentlint.model.finding import Hit, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 LOADED = {code: rule for code, rule in load_rules([builtin_rules_dir()]).items() if rule.pack == "plain-language"}

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from readme_examples import example
 
 PARAGRAPH = ("Adults with type 2 diabetes should check their feet every day for cuts, blisters and "
@@ -107,7 +106,12 @@ def test_copy_of_a_committed_paragraph_is_refused_and_names_both_files(tmp_path:
                             text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert commit.returncode != 0 and "articles/feet.md" in commit.stdout + commit.stderr
 
-    repo.unstage("new-article.md")
+
+def test_clean_article_passes_the_hook_and_commits(tmp_path: Path, config: str) -> None:
+    # Apart from the refusal above, so that the two halves run on separate xdist workers.
+    repo = Repo(tmp_path / "content", config)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo.root, env=repo.env, check=True,
+                   capture_output=True)
     repo.stage("walking.md", CLEAN)
     code, out = repo.hook()
     assert code == 0, out
@@ -117,13 +121,15 @@ def test_copy_of_a_committed_paragraph_is_refused_and_names_both_files(tmp_path:
     assert commit.returncode == 0, commit.stdout + commit.stderr
 
 
-def test_warnings_are_shown_only_with_verbose(tmp_path: Path, config: str) -> None:
+def test_warnings_are_shown_with_verbose(tmp_path: Path, config: str) -> None:
     repo = Repo(tmp_path / "verbose", config)
     repo.stage("advice.md", WARNING)
     code, out = repo.hook()
     assert code == 0, out  # a warning does not refuse the commit with --fail-on error
     assert "warning SP002" in out and "advice.md" in out
 
+
+def test_warnings_are_not_shown_without_verbose(tmp_path: Path, config: str) -> None:
     quiet_config = "\n".join(line for line in config.splitlines() if "verbose:" not in line) + "\n"
     repo = Repo(tmp_path / "silent", quiet_config)
     repo.stage("advice.md", WARNING)
@@ -135,7 +141,6 @@ def test_warnings_are_shown_only_with_verbose(tmp_path: Path, config: str) -> No
 def test_published_hook_matches_the_local_one(config: str) -> None:
     """``.pre-commit-hooks.yaml`` (used with a hosted ``repo:``) runs what the README's local hook runs."""
     import yaml
-
     from helpers import REPO
 
     [published] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

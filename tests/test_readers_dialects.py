@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from contentlint.model.document import BlockRole, parse
-from contentlint.model.finding import BlockKind, Finding
-from contentlint.engine.fixer import apply_fixes, fixable
 from helpers import lint_files, lint_text
+
+from contentlint.engine.fixer import apply_fixes, fixable
+from contentlint.model.document import BlockRole
+from contentlint.model.finding import BlockKind, Finding
+from contentlint.readers.load import parse
 
 
 def where(findings: list[Finding], prefix: str = "") -> list[tuple[str, int, int, int, int]]:

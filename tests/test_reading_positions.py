@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import lint_text
 
 from contentlint.cli import main
 from contentlint.language.nlp import split_sentences
-from helpers import lint_text
 
 LONG = ("Then a very long sentence follows here that keeps going and going with many more words than any "
         "reader would like to see in one place, so that it goes well past thirty words in all of its length.")

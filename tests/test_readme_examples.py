@@ -17,11 +17,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from helpers import FIXTURES, REPO
+from readme_examples import blocks, commands, example
 
 from contentlint.cli import main
 from contentlint.engine.config import settings_from_table
-from helpers import FIXTURES, REPO
-from readme_examples import blocks, commands, example
 
 if __import__("sys").version_info >= (3, 11):
     import tomllib

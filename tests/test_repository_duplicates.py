@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.duplicates.stage import repository_files
+from contentlint.engine.corpus import repository_files
 
 PARAGRAPH = ("Adults with type 2 diabetes should check their feet every day for cuts, blisters and "
              "swelling, because nerve damage can hide a wound until it becomes infected.")

@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import lint_text
 
 from contentlint.cli import main
 from contentlint.engine.config import Settings
-from contentlint.kinds import base
-from contentlint.kinds.base import RegexTimeout, check_pattern, compile_safe
 from contentlint.engine.messages import format_message, printable, template_problem
-from contentlint.language.nlp import bounded_pieces, split_sentences
 from contentlint.engine.registry import RuleError, load_rules
-from helpers import lint_text
+from contentlint.language import saferegex as base  # REGEX_TIMEOUT is read there
+from contentlint.language.nlp import bounded_pieces, split_sentences
+from contentlint.language.saferegex import RegexTimeout, check_pattern, compile_safe
 
 GOOD = "Patients could of asked sooner.\n"  # SP002: proves the good file was linted
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False

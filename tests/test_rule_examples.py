@@ -14,8 +14,8 @@ from collections.abc import Mapping
 import pytest
 from helpers import lint_text
 
-from contentlint.model.finding import Finding
 from contentlint.engine.registry import Example, Rule, builtin_rules_dir, load_rules
+from contentlint.model.finding import Finding
 
 # Collection needs the examples before any fixture runs; load_rules caches, so this is the one load.
 _RULES = load_rules([builtin_rules_dir()])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import REPO
 
 from contentlint.cli import main
-from helpers import REPO
 
 SAMPLES = sorted(p.name for p in (REPO / "samples").iterdir() if p.suffix in {".md", ".html", ".txt"})
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contentlint.language.analysis import analyse, shared_view
-from contentlint.model.document import parse
+from contentlint.readers.load import parse
 
 
 def test_built_once_per_document_and_cleared_by_the_next() -> None:

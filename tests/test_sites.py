@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import FIXTURES, lint_files
 
 from contentlint.cli import main
-from contentlint.model.document import read_document
 from contentlint.engine.linter import FileResult
-from helpers import FIXTURES, lint_files
+from contentlint.readers.load import read_document
 
 SITES_DIR = FIXTURES / "sites"
 SITES = ["astro", "docusaurus", "html-export", "hugo", "jekyll"]

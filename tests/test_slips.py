@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from helpers import lint_text
 
-from contentlint.model.finding import Finding
-from contentlint.kinds.pattern import match_case
 from contentlint.engine.registry import builtin_rules_dir, load_rules
+from contentlint.kinds.pattern import match_case
+from contentlint.model.finding import Finding
 
 RULES = load_rules([builtin_rules_dir()])
 CODES = {f"{rule.code}-{rule.name}": code for code, rule in RULES.items() if rule.pack == "spelling"}

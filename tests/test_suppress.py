@@ -32,7 +32,7 @@ def test_region_to_end_of_file_and_by_pack_name() -> None:
 
 def test_whole_file() -> None:
     result = lint(f"{SLIP}\n\n<!-- contentlint-disable-file SP002: legacy page -->\n")
-    assert result.findings == [] and result.suppressed[0][1] == "legacy page"
+    assert result.findings == () and result.suppressed[0][1] == "legacy page"
 
 
 def test_codes_are_required() -> None:

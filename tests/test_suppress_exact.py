@@ -7,9 +7,9 @@ findings remain, so a wrong reason, directive line or problem message went unnot
 
 from __future__ import annotations
 
-from contentlint.model.document import read_document
 from contentlint.engine.registry import builtin_rules_dir, load_rules
 from contentlint.engine.suppress import DirectiveProblem, Suppression, build_suppressions
+from contentlint.readers.load import read_document
 
 RULES = load_rules([builtin_rules_dir()])
 SLIP = "We could of known."

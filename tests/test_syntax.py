@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import spacy
-
-from contentlint.language import syntax
-from contentlint.engine.config import load_settings
-from contentlint.language.nlp import PipelineUnavailable, get_pipeline, split_sentences
 from helpers import REPO, lint_text
+
+from contentlint.engine.config import load_settings
+from contentlint.language import syntax
+from contentlint.language.nlp import PipelineUnavailable, get_pipeline, split_sentences
 
 # Sentences of our own, with what the shipped model must give: (word, PTB tag, UPOS, head index, dep).
 # Exact values pin the shipped weights: retraining changes them on purpose, and this test says so.

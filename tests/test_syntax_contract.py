@@ -12,8 +12,8 @@ from contentlint.engine.linter import lint_document
 from contentlint.engine.registry import load_rules
 from contentlint.kinds.contract import rule_function
 from contentlint.language import syntax as syntax_module
-from contentlint.model.document import parse
 from contentlint.model.finding import Hit, Unit
+from contentlint.readers.load import parse
 
 SEEN: list[tuple[str, Any]] = []
 
@@ -83,5 +83,5 @@ def test_blank_run_gives_rules_no_syntax(tmp_path: Path, monkeypatch: pytest.Mon
     rules = _rules(tmp_path, monkeypatch)
     doc = parse("Zinc cures colds.\n", "a.md", "markdown")
     result = lint_document(doc, rules, model="blank")
-    assert result.findings == []
+    assert result.findings == ()
     assert SEEN == [("Zinc cures colds.", None)]

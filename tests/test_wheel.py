@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import REPO
 
 SCRIPT = """
@@ -46,15 +45,9 @@ main()
 MAX_WHEEL_BYTES = 15 * 1024 * 1024
 
 
-def _build_and_install(tmp_path: Path) -> tuple[Path, Path]:
-    """Build the wheel from the checkout and install it into a private target directory."""
-    dist, site = tmp_path / "dist", tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-         "-w", str(dist), str(REPO)],
-        check=True, capture_output=True,
-    )
-    wheel = next(dist.glob("contentlint-*.whl"))
+def _install(wheel: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Install the built wheel into a private target directory."""
+    site = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(site), str(wheel)],
         check=True, capture_output=True,
@@ -63,9 +56,9 @@ def _build_and_install(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The wheel and its install directory, built once for this module's tests."""
-    return _build_and_install(tmp_path_factory.mktemp("wheel"))
+def installed(built_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The wheel (built once per run, see conftest) and its install directory, for this module's tests."""
+    return _install(built_wheel, tmp_path_factory.mktemp("wheel"))
 
 
 def test_wheel_lists_every_rule(installed: tuple[Path, Path], tmp_path: Path) -> None:

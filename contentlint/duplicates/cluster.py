@@ -128,7 +128,8 @@ def cluster(
     """Group nodes ``0..n-1`` (reading order) into exact and near-duplicate groups.
 
     ``files`` gives each node's file ordinal (for ``scope``), ``digests`` its exact hash, ``sigs[sig_rows[i]]``
-    its MinHash row (rows are looked up, not copied, to keep memory flat) and ``shingles`` its sorted shingle-id set. A near copy joins the group of the earliest
+    its MinHash row (rows are looked up, not copied, to keep memory flat) and ``shingles`` its
+    sorted shingle-id set. A near copy joins the group of the earliest
     earlier node it is verified similar to (Jaccard >= ``threshold``), preferring that node's own
     group first when it is similar enough to it too, so every copy's similarity is measured against
     the node it is reported against and no group is formed by chaining alone.

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from contentlint.language.saferegex import BoundedPattern, compile_safe
+
 # Single-quote look-alikes (left/right quotes, low-9, reversed-9, prime) -> apostrophe.
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u0060\u00b4"
 # Double-quote look-alikes (left/right, low-9, reversed-9, double prime) -> straight double quote.
@@ -25,10 +27,10 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 _TRANSLATE = str.maketrans(
     {
-        **{c: "'" for c in _SINGLE_QUOTES},
-        **{c: '"' for c in _DOUBLE_QUOTES},
-        **{c: "-" for c in _DASHES},
-        **{c: "" for c in _INVISIBLE},
+        **dict.fromkeys(_SINGLE_QUOTES, "'"),
+        **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+        **dict.fromkeys(_DASHES, "-"),
+        **dict.fromkeys(_INVISIBLE, ""),
     }
 )
 
@@ -106,7 +108,7 @@ class AllowList:
     """
 
     texts: frozenset[str] = frozenset()
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[BoundedPattern, ...] = ()
 
     @classmethod
     def parse(cls, entries: Iterable[str | Mapping[str, str]] | None) -> AllowList:
@@ -118,7 +120,7 @@ class AllowList:
         the same explicitly.
         """
         texts: set[str] = set()
-        patterns: list[re.Pattern[str]] = []
+        patterns: list[BoundedPattern] = []
         for entry in entries or ():
             if isinstance(entry, str) and len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):
                 entry = {"pattern": entry[1:-1]}
@@ -127,8 +129,6 @@ class AllowList:
             elif isinstance(entry, Mapping) and set(entry) == {"text"}:
                 texts.add(normalise(str(entry["text"])))
             elif isinstance(entry, Mapping) and set(entry) == {"pattern"}:
-                from contentlint.kinds.base import compile_safe  # untrusted: refused if catastrophic, bounded in time
-
                 try:
                     patterns.append(compile_safe(str(entry["pattern"]), re.IGNORECASE | re.DOTALL))
                 except ValueError as exc:

@@ -34,11 +34,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contentlint import __version__
+from contentlint.duplicates.values import Fingerprint
+from contentlint.engine.registry import builtin_rules_dir
+from contentlint.engine.suppress import Suppression, Suppressions
+from contentlint.model.finding import Finding, Fix, Location, Severity
+from contentlint.model.result import FileResult
 
 if TYPE_CHECKING:
-    from contentlint.duplicates.values import DuplicateOptions, Fingerprint
+    from contentlint.duplicates.values import DuplicateOptions
     from contentlint.engine.config import Settings
-    from contentlint.engine.linter import FileResult
     from contentlint.engine.registry import Rule
 
 __all__ = ["ENV_CACHE_DIR", "ResultCache", "default_cache_dir", "run_key"]
@@ -104,7 +108,7 @@ def _rule_dirs_fingerprint(roots: Iterable[Path]) -> str:
 def _model_fingerprint(setting: str | None) -> str:
     """The model named by ``nlp-model``: the shipped model's (or a pipeline directory's) file stats,
     or the package name for an installed pipeline."""
-    from contentlint.language.syntax import syntax_source
+    from contentlint.language.syntax import syntax_source  # lazy: start-up, it imports spaCy
 
     try:
         source = syntax_source(setting)
@@ -140,7 +144,6 @@ def _options_json(options: Mapping[str, Any]) -> str:
 def run_key(settings: Settings, rules: Mapping[str, Rule], known: Mapping[str, Rule], model: str | None) -> str:
     """The part of every entry's key shared by all files of a run (see the module docstring)."""
     digest = hashlib.sha256()
-    from contentlint.engine.registry import builtin_rules_dir
 
     parts = [_LAYOUT, __version__, _code_fingerprint(), _model_fingerprint(model), repr(model),
              str(settings.max_file_size), ",".join(sorted(known)),
@@ -168,7 +171,6 @@ def duplicate_key(rules: Mapping[str, Rule]) -> str:
 
 
 def _location(data: Sequence[Any]) -> Any:
-    from contentlint.model.finding import Location
 
     return Location(str(data[0]), int(data[1]), int(data[2]), int(data[3]), int(data[4]))
 
@@ -179,7 +181,6 @@ def encode_fingerprints(prints: Sequence[Fingerprint]) -> list[Any]:
 
 
 def decode_fingerprints(data: Sequence[Any]) -> list[Fingerprint]:
-    from contentlint.duplicates.values import Fingerprint
 
     return [Fingerprint(_location(loc), section, int(words), bytes(digest), bytes(sig), bytes(shingles), bool(allowed))
             for loc, section, words, digest, sig, shingles, allowed in data]
@@ -193,7 +194,6 @@ def _encode_finding(f: Any) -> list[Any]:
 
 
 def _decode_finding(data: Sequence[Any]) -> Any:
-    from contentlint.model.finding import Finding, Fix, Severity
 
     (path, line, column, code, end_line, end_column, name, severity, message, match, suggestion, related,
      fix) = data
@@ -210,7 +210,8 @@ def encode_result(result: FileResult, options: Sequence[DuplicateOptions]) -> di
         "metrics": result.metrics,
         "sections": result.sections,
         "suppressions": [[sorted(s.codes), s.first_line, s.last_line, s.reason, s.directive_line]
-                         for s in result.suppressions.items],
+                         for s in (result.suppressions.items if isinstance(result.suppressions, Suppressions)
+                                   else ())],
         "fingerprints": [encode_fingerprints(result.fingerprints.get(o, [])) for o in options],
         "bom": result.bom,
     }
@@ -218,17 +219,15 @@ def encode_result(result: FileResult, options: Sequence[DuplicateOptions]) -> di
 
 def decode_result(path: str, data: Mapping[str, Any], options: Sequence[DuplicateOptions]) -> FileResult:
     """Rebuild the result that :func:`encode_result` stored (raises on a malformed entry)."""
-    from contentlint.engine.linter import FileResult
-    from contentlint.engine.suppress import Suppression, Suppressions
 
     prints = data["fingerprints"]
     if len(prints) != len(options):
         raise ValueError("fingerprint count does not match the duplicate rules")
     return FileResult(
         path,
-        findings=[_decode_finding(f) for f in data["findings"]],
+        findings=tuple(_decode_finding(f) for f in data["findings"]),
         metrics=dict(data["metrics"]),
-        sections=[dict(s) for s in data["sections"]],
+        sections=tuple(dict(s) for s in data["sections"]),
         suppressions=Suppressions(tuple(Suppression(frozenset(c), int(a), int(b), r, int(d))
                                         for c, a, b, r, d in data["suppressions"])),
         fingerprints={o: decode_fingerprints(p) for o, p in zip(options, prints)},

@@ -23,8 +23,8 @@ from pathlib import Path, PurePosixPath
 
 import pathspec
 
-from contentlint.model.document import FORMATS
 from contentlint.engine.messages import printable
+from contentlint.model.document import FORMATS
 
 # Directories that never hold articles worth linting and can be huge.
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
@@ -46,7 +46,8 @@ class Discovery:
         """One notice per unknown extension, naming the files skipped."""
         out = []
         for suffix, names in sorted(self.unknown.items()):
-            shown = ", ".join(printable(n) for n in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+            more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+            shown = ", ".join(printable(n) for n in names[:5]) + more
             what = f"extension {printable(suffix)!r}" if suffix else "no extension"
             out.append(f"CL009 skipped {len(names)} file{'s' if len(names) != 1 else ''} with {what} "
                        f"(known: {', '.join(sorted(KNOWN_SUFFIXES))}): {shown}")

@@ -20,36 +20,19 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from contentlint.model import codes as engine_codes
 from contentlint.model.finding import Finding, Fix
-
-if TYPE_CHECKING:
-    from contentlint.engine.linter import FileResult
+from contentlint.model.result import FileResult, FileSnapshot
 
 BOM = "\ufeff"
 
 
 class FixError(Exception):
     """A file could not be fixed; the message names the problem (the caller adds the path)."""
-
-
-@dataclass(frozen=True)
-class FileSnapshot:
-    """What a file was when it was read: enough to tell, before writing, that it has not changed."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-    @classmethod
-    def of(cls, info: os.stat_result, data: bytes) -> FileSnapshot:
-        """The snapshot of ``data`` read from a file whose ``os.stat`` was ``info``."""
-        return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
 # Temporary files being written right now; removed on interruption (see remove_temporaries).
@@ -212,14 +195,16 @@ def write_atomic(path: Path, text: str, had_bom: bool) -> None:
     write_fixed(path, text, had_bom)
 
 
-def fix_files(results: Iterable[FileResult]) -> int:
-    """Write the safe fixes of every result in place; return how many fixes were applied.
+def fix_files(results: Iterable[FileResult]) -> tuple[list[FileResult], int]:
+    """Write the safe fixes of every result in place; return the results after fixing and the fix count.
 
     Fixed findings leave the report. A file that cannot be written keeps all its findings and gets a
     CL006 finding naming the cause (the exit code is then 2).
     """
     total = 0
+    after_fixing: list[FileResult] = []
     for result in results:
+        after_fixing.append(result)
         if result.error or result.source is None or not fixable(result.findings):
             continue
         after, applied = apply_fixes(result.source, fixable(result.findings))
@@ -229,13 +214,17 @@ def fix_files(results: Iterable[FileResult]) -> int:
             write_fixed(Path(result.path), after, result.bom, result.snapshot)
         except FixError as exc:
             code = engine_codes.FIX_NOT_WRITTEN
-            result.findings.append(Finding(
+            problem = Finding(
                 path=result.path, line=1, column=1, end_line=1, end_column=1, code=code.code, name=code.name,
                 severity=code.level, message=str(exc),
-            ))
-            result.findings.sort()
+            )
+            after_fixing[-1] = replace(result, findings=tuple(sorted((*result.findings, problem))))
             continue
         done = set(applied)
-        result.findings = [f for f in result.findings if f.fix not in done]
+        after_fixing[-1] = replace(result, findings=tuple(f for f in result.findings if f.fix not in done))
         total += len(applied)
-    return total
+    return after_fixing, total
+
+
+__all__ = ["FileSnapshot", "FixError", "apply_fixes", "fix_files", "fixable", "remove_temporaries", "unified_diff",
+           "write_atomic", "write_fixed"]

@@ -13,43 +13,27 @@ exception from one file reaches the user as a traceback or stops the other files
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
-from contentlint.model import codes as engine_codes
-from contentlint.engine.fixer import FileSnapshot
-from contentlint.language.analysis import Analysis, Sentence, analyse, sentence_values
-from contentlint.model.document import Block, Document, ReadError, read_document
-from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, SyntaxProvider, Unit
-from contentlint.language.syntax import SyntaxMemo, syntax_source
-from contentlint.kinds import KINDS, Scope
-from contentlint.kinds.metric import MetricKind
+from contentlint.engine.corpus import fingerprints_of
 from contentlint.engine.messages import format_message
 from contentlint.engine.registry import Rule
-from contentlint.engine.suppress import Suppressions, build_suppressions
-
+from contentlint.engine.suppress import build_suppressions
+from contentlint.kinds import KINDS, Scope
+from contentlint.kinds.metric import MetricKind
+from contentlint.language.analysis import Analysis, Sentence, analyse, sentence_values
+from contentlint.language.syntax import SyntaxMemo, syntax_source
+from contentlint.model import codes as engine_codes
+from contentlint.model.document import DEFAULT_MAX_BYTES, Block, Document, ReadError, decode, detect_format
+from contentlint.model.finding import BlockKind, Finding, Fix, Hit, Location, SyntaxProvider, Unit
+from contentlint.model.result import FileResult
+from contentlint.readers.load import parse, read_document
 
 # Rule packs that judge the author's own prose: they skip references sections, footnote
 # definitions and lone citations (a cited paper's title is not an unhedged claim, its reading grade
 # is not the page's, and it cannot be reworded). Duplicates and slips still see those blocks.
 PROSE_ONLY_PACKS = frozenset({"claims", "readability", "plain-language"})
-
-
-@dataclass
-class FileResult:
-    """What linting one file produced."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
-    metrics: dict[str, Any] = field(default_factory=dict)
-    sections: list[dict[str, Any]] = field(default_factory=list)
-    error: str | None = None
-    fingerprints: dict[Any, list[Any]] = field(default_factory=dict)
-    suppressions: Suppressions = field(default_factory=Suppressions)
-    source: str | None = None
-    bom: bool = False
-    snapshot: FileSnapshot | None = None  # what was read, so that --fix can tell if the file changed
 
 
 def make_finding(doc: Document, rule: Rule, block: Block, start: int, end: int, hit: Hit) -> Finding:
@@ -232,21 +216,18 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
     ``known`` is every loaded rule (selected or not), so that a directive naming a rule that is
     merely not selected in this run is not mistaken for an unknown code.
     """
-    from contentlint.duplicates.stage import fingerprints_of
-
     analysis = analyse(doc, model)
-    result = FileResult(doc.path, metrics=analysis.metrics, sections=list(analysis.section_metrics), source=doc.source)
+    found: list[Finding] = []
     suppressions, problems = build_suppressions(doc, known if known is not None else rules)
-    result.suppressions = suppressions
     for problem in problems:
         code = engine_codes.BAD_DIRECTIVE
-        result.findings.append(Finding(
+        found.append(Finding(
             path=doc.path, line=problem.line, column=1, end_line=problem.line, end_column=1,
             code=code.code, name=code.name, severity=code.level, message=problem.message,
         ))
     for markup in doc.problems:
         code = engine_codes.BAD_MARKUP
-        result.findings.append(Finding(
+        found.append(Finding(
             path=doc.path, line=markup.line, column=markup.column, end_line=markup.line,
             end_column=markup.column + 4, code=code.code, name=code.name, severity=code.level,
             message=markup.message,
@@ -258,24 +239,25 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
         findings = (_metric_findings(doc, rule, analysis) if rule.kind == "metric"
                     else _unit_findings(doc, rule, analysis, syntax))
         try:
-            result.findings.extend(list(findings))
+            found.extend(list(findings))
         except Exception as exc:  # noqa: BLE001 - one failing rule must not lose the file's other findings
-            result.findings.append(rule_failure(doc.path, rule.code, rule.name, exc, rule.path))
+            found.append(rule_failure(doc.path, rule.code, rule.name, exc, rule.path))
+    fingerprints: Mapping[Any, Sequence[Any]] = {}
     try:
-        result.fingerprints = fingerprints_of(doc, rules)
+        fingerprints = fingerprints_of(doc, rules)
     except Exception as exc:  # noqa: BLE001 - e.g. a duplicate-allow pattern that timed out
         duplicate = next((r for r in rules.values() if r.kind == "duplicate"), None)
-        code, name = (duplicate.code, duplicate.name) if duplicate else ("duplicates", "duplicate-stage")
-        result.findings.append(rule_failure(doc.path, code, name, exc))
-    return result
+        owner, owner_name = (duplicate.code, duplicate.name) if duplicate else ("duplicates", "duplicate-stage")
+        found.append(rule_failure(doc.path, owner, owner_name, exc))
+    return FileResult(doc.path, findings=tuple(found), metrics=analysis.metrics,
+                      sections=tuple(analysis.section_metrics), fingerprints=fingerprints,
+                      suppressions=suppressions, source=doc.source)
 
 
 def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | None = None,
                model: str | None = None, max_bytes: int | None = None,
                known: Mapping[str, Rule] | None = None) -> FileResult:
     """Read and lint one file's bytes; a bad file gives a result with ``error`` set."""
-    from contentlint.model.document import DEFAULT_MAX_BYTES, decode, detect_format, parse
-
     try:
         text = decode(data, max_bytes or DEFAULT_MAX_BYTES)
         doc = parse(text, path, fmt or detect_format(path))
@@ -293,21 +275,26 @@ def lint_bytes(data: bytes, path: str, rules: Mapping[str, Rule], *, fmt: str | 
         return FileResult(path, error="cannot lint file: out of memory")
     except Exception as exc:  # noqa: BLE001 - sentence splitting or analysis failing on odd input
         return FileResult(path, error=f"cannot lint file: internal error {type(exc).__name__}: {exc}")
-    result.bom = data.startswith(b"\xef\xbb\xbf")
-    return result
+    return replace(result, bom=data.startswith(b"\xef\xbb\xbf"))
 
 
-def finalise(results: Sequence[FileResult]) -> None:
-    """Apply each file's suppressions and sort its findings (after the corpus stage)."""
-    for result in results:
-        kept: list[Finding] = []
-        for finding in result.findings:
-            suppression = result.suppressions.find(finding.code, finding.line)
-            if suppression is None:
-                kept.append(finding)
-            else:
-                result.suppressed.append((finding, suppression.reason))
-        result.findings = sorted(kept)
+def finalise_one(result: FileResult) -> FileResult:
+    """Return ``result`` with its suppressions applied and its findings sorted (after the corpus stage)."""
+    kept: list[Finding] = []
+    suppressed = list(result.suppressed)
+    for finding in result.findings:
+        suppression = result.suppressions.find(finding.code, finding.line) if result.suppressions is not None else None
+        if suppression is None:
+            kept.append(finding)
+        else:
+            suppressed.append((finding, suppression.reason))
+    return replace(result, findings=tuple(sorted(kept)), suppressed=tuple(suppressed), suppressions=None)
 
 
-__all__ = ["FileResult", "Location", "finalise", "lint_bytes", "lint_document", "make_finding", "read_document"]
+def finalise(results: Sequence[FileResult]) -> list[FileResult]:
+    """Return every result finalised (see :func:`finalise_one`), in order."""
+    return [finalise_one(result) for result in results]
+
+
+__all__ = ["FileResult", "Location", "finalise", "finalise_one", "lint_bytes", "lint_document", "make_finding",
+           "read_document"]

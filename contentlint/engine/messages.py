@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from contentlint.engine.registry import Rule
+
+class Templated(Protocol):
+    """What a message is filled from: a rule's message template and options (``registry.Rule`` is one)."""
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def options(self) -> Mapping[str, Any]: ...
 
 _PARSER = string.Formatter()
 
@@ -41,7 +48,7 @@ def _literal(field: str, spec: str | None, conversion: str | None) -> str:
     return "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
 
 
-def format_message(rule: Rule, data: Mapping[str, Any]) -> str:
+def format_message(rule: Templated, data: Mapping[str, Any]) -> str:
     """Return ``rule.message`` filled from ``data`` (the hit's fields) and the rule's scalar options.
 
     Option keys are kebab-case in YAML and snake_case in templates (``min-words`` → ``{min_words}``).

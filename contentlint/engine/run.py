@@ -17,58 +17,34 @@ import signal
 import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from contentlint import __version__
+import yaml
+
+from contentlint.engine.cache import (
+    ResultCache,
+    decode_fingerprints,
+    decode_result,
+    duplicate_key,
+    encode_fingerprints,
+    encode_result,
+    run_key,
+)
 from contentlint.engine.config import ConfigError, Settings
+from contentlint.engine.corpus import apply_duplicates, index_options, repository_fingerprints
 from contentlint.engine.discover import Discovery, discover
-from contentlint.duplicates.stage import apply_duplicates, index_options, repository_fingerprints
-from contentlint.engine.cache import (ResultCache, decode_fingerprints, decode_result, duplicate_key,
-                                      encode_fingerprints, encode_result, run_key)
-from contentlint.model.codes import INCOMPLETE_CODES
-from contentlint.model.finding import Severity
-from contentlint.engine.fixer import FileSnapshot
-from contentlint.engine.linter import FileResult, finalise, lint_bytes
-from contentlint.language.nlp import PipelineUnavailable, get_pipeline
+from contentlint.engine.linter import finalise, lint_bytes
 from contentlint.engine.registry import Rule, RuleError, builtin_rules_dir, load_rules, resolve, select_rules
+from contentlint.language.nlp import PipelineUnavailable, get_pipeline
+from contentlint.model.result import DEFAULT_GRADE_METRIC, DEFAULT_GRADE_TARGET, FileResult, FileSnapshot, Report
 
 if TYPE_CHECKING:
     from contentlint.duplicates.values import DuplicateOptions, Fingerprint
 
-DEFAULT_GRADE_METRIC = "flesch_kincaid_grade"
-DEFAULT_GRADE_TARGET = 8.0
-
-
-@dataclass
-class RunResult:
-    """The results of every file in a run, and what decides the exit code."""
-
-    files: list[FileResult]
-    fail_on: Severity = Severity.ERROR
-    version: str = __version__
-    grade_metric: str = DEFAULT_GRADE_METRIC
-    grade_target: float = DEFAULT_GRADE_TARGET
-    notices: list[str] = field(default_factory=list)
-
-    def counts(self) -> dict[Severity, int]:
-        """Return the number of findings at each severity."""
-        counts = {s: 0 for s in Severity}
-        for result in self.files:
-            for finding in result.findings:
-                counts[finding.severity] += 1
-        return counts
-
-    def exit_code(self) -> int:
-        """Return 2 if a file could not be read, linted or fixed, 1 if a finding reaches ``fail_on``, else 0."""
-        if any(r.error for r in self.files):
-            return 2
-        if any(f.code in INCOMPLETE_CODES for r in self.files for f in r.findings):
-            return 2
-        if any(f.severity >= self.fail_on for r in self.files for f in r.findings):
-            return 1
-        return 0
+# The report of a run (a frozen value in the model, read by the formatters); the old name stays.
+RunResult = Report
 
 
 def known_rules(settings: Settings) -> dict[str, Rule]:
@@ -111,8 +87,6 @@ def build_rules(settings: Settings, select: Sequence[str] = (), ignore: Sequence
 
 def load_profiles() -> dict[str, dict[str, dict[str, object]]]:
     """Return the named option profiles shipped beside the rule packs (``rules/profiles.yaml``)."""
-    import yaml
-
     path = builtin_rules_dir() / "profiles.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return {name: dict(value or {}) for name, value in (data or {"general": {}}).items()}
@@ -260,17 +234,15 @@ def _lint_one(target: tuple[str, str | None]) -> FileResult:
     except FileTimeLimit:
         return FileResult(path, error=f"stopped after the time limit of {_JOB.time_limit:g} s "
                                       "(time-limit in the configuration)")
-    result.snapshot = snapshot
-    if not _JOB.keep_source:
-        result.source = None  # only --fix and --diff need the text back; don't ship it between processes
-    return result
+    # Only --fix and --diff need the text back; don't ship it between processes.
+    return replace(result, snapshot=snapshot, source=result.source if _JOB.keep_source else None)
 
 
 def _preload() -> None:
     """Load, before forking, the pipelines every worker will use: each worker then starts with them
     (shared copy-on-write pages) instead of loading its own copy on its first file."""
     assert _JOB is not None
-    from contentlint.language import syntax
+    from contentlint.language import syntax  # lazy: start-up, loads spaCy only when a run lints files
 
     get_pipeline(_JOB.model)
     readers = [r for r in _JOB.rules.values() if r.needs & {"tags", "dependencies"}]
@@ -348,8 +320,7 @@ def _map_cached(targets: list[tuple[str, str | None]], jobs: int, progress: Call
         if hit is None:
             misses.append(position)
             continue
-        hit.snapshot = snapshot
-        results[position] = hit
+        results[position] = replace(hit, snapshot=snapshot)
         if progress:
             progress(1)
     linted = _map([targets[i] for i in misses], jobs, progress)
@@ -374,7 +345,9 @@ class _FingerprintCache:
     def get(self, path: str, data: bytes) -> dict[DuplicateOptions, list[Fingerprint]] | None:
         entry = self.cache.get(self._key(path, data))
         options = index_options(self.rules)
-        if entry is None or not isinstance(entry.get("fingerprints"), list) or len(entry["fingerprints"]) != len(options):
+        if entry is None or not isinstance(entry.get("fingerprints"), list):
+            return None
+        if len(entry["fingerprints"]) != len(options):
             return None
         try:
             return {o: decode_fingerprints(p) for o, p in zip(options, entry["fingerprints"])}
@@ -400,11 +373,12 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
     ``cache_dir``: the result cache (:mod:`contentlint.engine.cache`); ``None`` lints every file.
     """
     global _JOB
-    run = RunResult([], fail_on=settings.fail_on)
+    grade_metric, grade_target = DEFAULT_GRADE_METRIC, DEFAULT_GRADE_TARGET
     grade_rule = rules.get("RD001")
     if grade_rule is not None:
-        run.grade_metric = str(grade_rule.options.get("metric", DEFAULT_GRADE_METRIC))
-        run.grade_target = float(grade_rule.options.get("max", DEFAULT_GRADE_TARGET))
+        grade_metric = str(grade_rule.options.get("metric", DEFAULT_GRADE_METRIC))
+        grade_target = float(grade_rule.options.get("max", DEFAULT_GRADE_TARGET))
+    notices: list[str] = []
     known = known_rules(settings)
     model = settings.nlp_model
     cache: ResultCache | None = None
@@ -412,9 +386,10 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         try:
             get_pipeline(model)
         except PipelineUnavailable as exc:
-            run.notices.append(f"CL004 {exc}; using the blank English pipeline")
+            notices.append(f"CL004 {exc}; using the blank English pipeline")
             model = None
     _JOB = _Job(rules, known, model, settings.max_file_size, keep_source, settings.time_limit)
+    linted: list[FileResult]
     if stdin is not None:
         try:
             with time_limit(settings.time_limit):
@@ -423,23 +398,31 @@ def lint_paths(paths: Sequence[str], settings: Settings, rules: Mapping[str, Rul
         except FileTimeLimit:
             result = FileResult(stdin_name, error=f"stopped after the time limit of {settings.time_limit:g} s "
                                                   "(time-limit in the configuration)")
-        run.files.append(result)
+        linted = [result]
     else:
         discovery = Discovery()
         targets = list(discover(paths, settings.exclude, settings.root,
                                 respect_gitignore=settings.respect_gitignore, discovery=discovery))
-        run.notices.extend(discovery.notices())
+        notices.extend(discovery.notices())
         # The cache is skipped when the text must come back (--fix, --diff, html): entries hold no text.
         cache = _open_cache(cache_dir, settings, rules, known, model) if cache_dir and not keep_source else None
         tick = progress(targets) if progress else None
-        run.files.extend(_map_cached(targets, jobs, tick, cache, rules, settings.max_file_size) if cache else _map(targets, jobs, tick))
-    others = (repository_fingerprints([r.path for r in run.files], rules, settings, _read_bytes,
+        linted = (_map_cached(targets, jobs, tick, cache, rules, settings.max_file_size) if cache
+                  else _map(targets, jobs, tick))
+    # One corpus stage over the per-document results, then per-file ignores, then suppressions.
+    others = (repository_fingerprints([r.path for r in linted], rules, settings, _read_bytes,
                                       _FingerprintCache(cache, rules) if cache else None)
               if stdin is None else [])
-    apply_duplicates(run.files, rules, others)
-    for result in run.files:
-        ignored = _per_file_codes(result.path, settings, rules) if settings.per_file_ignores else set()
-        if ignored:
-            result.findings = [f for f in result.findings if f.code not in ignored]
-    finalise(run.files)
-    return run
+    linted = apply_duplicates(linted, rules, others)
+    if settings.per_file_ignores:
+        linted = [_without_ignored(result, settings, rules) for result in linted]
+    return Report(tuple(finalise(linted)), fail_on=settings.fail_on, grade_metric=grade_metric,
+                  grade_target=grade_target, notices=tuple(notices))
+
+
+def _without_ignored(result: FileResult, settings: Settings, rules: Mapping[str, Rule]) -> FileResult:
+    """Return ``result`` without the findings that ``per-file-ignores`` turns off for its path."""
+    ignored = _per_file_codes(result.path, settings, rules)
+    if not ignored:
+        return result
+    return replace(result, findings=tuple(f for f in result.findings if f.code not in ignored))

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from contentlint.model.document import Document
 from contentlint.engine.registry import Rule, resolve
+from contentlint.model.document import Document
 
 # The verb must be followed by a space, a colon or the end: "disable-line" is not "disable".
 _DIRECTIVE_RE = re.compile(r"^contentlint-(disable-next|disable-file|disable|enable)(?=[\s:]|$)(.*)$", re.DOTALL)

@@ -10,7 +10,8 @@ time (compiled word sets, a matcher), and which analyses of the document it read
 A rule that reads ``tags`` or ``dependencies`` gets them from ``unit.tagged()`` / ``unit.parsed()``;
 ``wants`` (a regular expression) says which units the rule looks at: the engine calls it only on
 units where ``wants`` finds a match, and tags or parses exactly those sentences, in one batch per
-document, before the rules run; a rule without ``wants`` sees (and has analysed) every unit. In a run without syntax (``nlp-model = "blank"``) both return ``None``.
+document, before the rules run; a rule without ``wants`` sees (and has analysed) every unit. In a
+run without syntax (``nlp-model = "blank"``) both return ``None``.
 
 The registry validates a rule file's options against this declaration when it loads the file, exactly
 as it validates the options of the other kinds: an unknown key or a value of the wrong type stops the

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from contentlint.duplicates.values import DuplicateOptions
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.base import OptionError, Scope
+from contentlint.model.finding import Hit, Unit
 
 MODES = ("exact", "near", "section")
 

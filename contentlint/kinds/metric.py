@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.base import OptionError, Scope, allow_keys
+from contentlint.model.finding import Hit, Unit
 
 # The metrics each scope offers; rule files may only name these (never an arbitrary attribute).
 METRICS: dict[Scope, frozenset[str]] = {

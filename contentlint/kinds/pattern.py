@@ -32,8 +32,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.base import OptionError, Scope, allow_keys, compile_all, string_list
+from contentlint.language.saferegex import BoundedPattern
+from contentlint.model.finding import Hit, Unit
 
 _RULE_KEYS = {
     "patterns", "swap", "exceptions", "unless", "ignore-case", "case", "preserve-case",
@@ -64,7 +65,7 @@ def match_case(original: str, replacement: str) -> str:
 class Guard:
     """A context guard: ``pattern`` searched in the text before or after a hit (``within`` tokens)."""
 
-    pattern: re.Pattern[str]
+    pattern: BoundedPattern
     within: int | None
 
 
@@ -72,7 +73,7 @@ class Guard:
 class Item:
     """One compiled pattern with its suggestion template and guards."""
 
-    pattern: re.Pattern[str]
+    pattern: BoundedPattern
     replace: str | None
     preserve_case: bool
     before: Guard | None
@@ -84,8 +85,8 @@ class PatternOptions:
     """Compiled items, exceptions (covering spans) and unit-wide qualifiers."""
 
     items: tuple[Item, ...]
-    exceptions: tuple[re.Pattern[str], ...]
-    unless: tuple[re.Pattern[str], ...]
+    exceptions: tuple[BoundedPattern, ...]
+    unless: tuple[BoundedPattern, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -190,7 +191,7 @@ def _guard(value: Any, key: str, flags: int) -> Guard | None:
 _GROUP_REFERENCE = re.compile(r"\\g<([^>]*)>|\\(\d+)")
 
 
-def _check_template(replace: str, pattern: re.Pattern[str], key: str) -> None:
+def _check_template(replace: str, pattern: BoundedPattern, key: str) -> None:
     """Refuse a ``replace`` that names a group the pattern lacks, now rather than at the first match.
 
     Checked by hand, not by a trial ``sub``, so the message is the same whichever regex engine
@@ -198,7 +199,7 @@ def _check_template(replace: str, pattern: re.Pattern[str], key: str) -> None:
     """
     for name, number in _GROUP_REFERENCE.findall(replace):
         ref = name or number
-        known = ref.isdigit() and int(ref) <= pattern.groups or ref in pattern.groupindex
+        known = (ref.isdigit() and int(ref) <= pattern.groups) or ref in pattern.groupindex
         if not known:
             raise OptionError(key, f"replace: the pattern has no group {ref!r}")
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.base import OptionError, Scope
 from contentlint.kinds.contract import Contract, contract_of
+from contentlint.model.finding import Hit, Unit
 
 #: A rule function receives the unit and what its contract's ``prepare`` made of the options (the
 #: validated options themselves when it declares no ``prepare``).

@@ -9,10 +9,10 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from contentlint.model.document import Block, Document
-from contentlint.model.finding import BlockKind
 from contentlint.language.nlp import get_pipeline, split_sentences_many
 from contentlint.language.readability import score_sentences, sentence_grade, word_count
+from contentlint.model.document import Block, Document
+from contentlint.model.finding import BlockKind
 
 # Blocks that count as running prose for readability; headings are labels and table cells are
 # mostly fragments, so neither is scored (both are still checked by the sentence rules).

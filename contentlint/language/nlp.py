@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc

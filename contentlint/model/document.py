@@ -1,7 +1,8 @@
 """Documents: bytes in, prose blocks out, with the source map that places every character.
 
-``read_document`` decodes a file (UTF-8, BOM kept aside, CRLF kept), picks a reader by the file's
-extension and returns a ``Document``: prose blocks (headings, paragraphs, list items, quotes, table
+The values of a document live here; ``contentlint.readers.read_document`` decodes a file (UTF-8, BOM
+kept aside, CRLF kept) with :func:`decode`, picks a reader by the file's extension and returns a
+``Document``: prose blocks (headings, paragraphs, list items, quotes, table
 cells) whose characters know their source offsets, plus the comments that may hold directives.
 
 Each block also carries a *role*: ordinary prose, or part of the apparatus of citation (a
@@ -156,31 +157,6 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return text
 
 
-def parse(text: str, path: str, fmt: str) -> Document:
-    """Parse decoded ``text`` with the reader for ``fmt`` (markdown, mdx, html or text)."""
-    # Imported here so that each reader's parser is loaded only when a file of its kind is seen.
-    if fmt == "markdown":
-        from contentlint.readers.markdown import read_markdown
-
-        parsed = read_markdown(text)
-    elif fmt == "mdx":
-        from contentlint.readers.markdown import read_markdown
-
-        parsed = read_markdown(text, mdx=True)
-    elif fmt == "html":
-        from contentlint.readers.html import read_html
-
-        parsed = read_html(text)
-    elif fmt == "text":
-        from contentlint.readers.text import read_text
-
-        parsed = read_text(text)
-    else:
-        raise ReadError(f"unknown format {fmt!r}")
-    return Document(path=path, fmt=fmt, source=text, blocks=mark_roles(parsed.blocks),
-                    comments=parsed.comments, problems=parsed.problems)
-
-
 # Headings of the sections that hold a page's sources rather than its prose. Matched against the
 # whole heading, lower-cased, with numbering and trailing punctuation removed.
 _REFERENCE_HEADING = re.compile(
@@ -235,8 +211,3 @@ def mark_roles(blocks: tuple[Block, ...] | list[Block]) -> tuple[Block, ...]:
         else:
             marked.append(block)
     return tuple(marked)
-
-
-def read_document(data: bytes, path: str, fmt: str | None = None) -> Document:
-    """Decode and parse file bytes into a ``Document``; raise ``ReadError`` on bad input."""
-    return parse(decode(data), path, fmt or detect_format(path))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, RuleInfo, catalogue
 from contentlint.output.full import render_full
 from contentlint.output.github import render_github
@@ -20,7 +20,7 @@ from contentlint.output.junit import render_junit
 from contentlint.output.sarif import render_sarif
 from contentlint.output.text import render_statistics, render_text
 
-Formatter = Callable[[RunResult, TextIO, OutputOptions], None]
+Formatter = Callable[[Report, TextIO, OutputOptions], None]
 
 FORMATTERS: dict[str, Formatter] = {
     "text": render_text, "full": render_full, "json": render_json, "sarif": render_sarif, "github": render_github,

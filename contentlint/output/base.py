@@ -1,6 +1,6 @@
 """What every output format shares: the options of a rendering and a uniform view of the rules.
 
-Every format renders the same ``RunResult``; none re-lints or re-reads anything except the formats
+Every format renders the same ``Report``; none re-lints or re-reads anything except the formats
 that show source text (``full`` and ``html``), which use the text the run kept (``keep_source``).
 """
 
@@ -16,9 +16,8 @@ from contentlint.model.codes import ENGINE_CODES
 from contentlint.model.finding import Finding, Severity
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import FileResult
     from contentlint.engine.registry import Rule
-    from contentlint.engine.run import RunResult
+    from contentlint.model.result import FileResult, Report
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ class OutputOptions:
         return RuleInfo(finding.code, finding.name, finding.code[:2], finding.severity, finding.message)
 
 
-def findings(run: RunResult) -> Iterator[tuple[FileResult, Finding]]:
+def findings(run: Report) -> Iterator[tuple[FileResult, Finding]]:
     """Yield every finding of the run with its file result, in report order."""
     for result in run.files:
         if not result.error:

@@ -11,7 +11,7 @@ from typing import TextIO
 
 import click
 
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output import FORMATTERS
 from contentlint.output.base import OutputOptions, write_atomic_text
 
@@ -37,14 +37,14 @@ def use_colour(choice: str, stream: TextIO, environ: Mapping[str, str] = os.envi
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def render(run: RunResult, fmt: str, options: OutputOptions) -> str:
+def render(run: Report, fmt: str, options: OutputOptions) -> str:
     """Return the run rendered in ``fmt`` as text."""
     buffer = io.StringIO()
     FORMATTERS[fmt](run, buffer, options)
     return buffer.getvalue()
 
 
-def emit(run: RunResult, fmt: str, options: OutputOptions, output: Path | None,
+def emit(run: Report, fmt: str, options: OutputOptions, output: Path | None,
          stdout: TextIO | None = None, show: bool = True) -> None:
     """Write the report in ``fmt`` to ``output`` (atomically) or to standard output.
 

@@ -17,7 +17,7 @@ from typing import TextIO
 import click
 
 from contentlint.model.finding import Finding, Severity
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, line_starts, source_of
 from contentlint.output.text import finding_line, render_summary
 
@@ -53,7 +53,7 @@ def _snippet(source: str, starts: list[int], finding: Finding, colour: bool) -> 
     return out
 
 
-def render_full(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_full(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write every finding with its source context, then (unless ``quiet``) grades and a summary."""
     for result in run.files:
         if result.error or not result.findings:

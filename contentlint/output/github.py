@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from contentlint.model.finding import Finding, Severity
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, findings, portable_path
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -43,7 +43,7 @@ def annotation(finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
 
 
-def render_github(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_github(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write one workflow command per finding, and one per unreadable file."""
     for _, finding in findings(run):
         out.write(annotation(finding) + "\n")

@@ -13,13 +13,13 @@ from collections import Counter
 from typing import Any, TextIO
 
 from contentlint.model.finding import Severity
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, findings, portable_path
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def to_gitlab(run: RunResult) -> list[dict[str, Any]]:
+def to_gitlab(run: Report) -> list[dict[str, Any]]:
     """Return the code quality issues of a run."""
     seen: Counter[tuple[str, str, str, str]] = Counter()
     issues: list[dict[str, Any]] = []
@@ -56,7 +56,7 @@ def to_gitlab(run: RunResult) -> list[dict[str, Any]]:
     return issues
 
 
-def render_gitlab(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_gitlab(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the run as a GitLab code quality report."""
     json.dump(to_gitlab(run), out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from contentlint.model.finding import Finding, Severity
-from contentlint.engine.linter import FileResult
-from contentlint.engine.run import RunResult
+from contentlint.model.result import FileResult, Report
 from contentlint.output.base import OutputOptions, line_starts, offsets, source_of
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -142,7 +141,7 @@ _SCORES = (("flesch_kincaid_grade", "Flesch–Kincaid grade"), ("flesch_reading_
            ("sentences", "sentences"))
 
 
-def _article(result: FileResult, file_index: int, run: RunResult, options: OutputOptions) -> str:
+def _article(result: FileResult, file_index: int, run: Report, options: OutputOptions) -> str:
     head = f'<section class="article" id="file-{file_index}" data-path="{_esc(result.path)}"><h2>{_esc(result.path)}</h2>'
     if result.error:
         return head + f'<p class="error">Could not be read: {_esc(result.error)}</p></section>'
@@ -174,7 +173,7 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def to_html(run: RunResult, options: OutputOptions) -> str:
+def to_html(run: Report, options: OutputOptions) -> str:
     """Return the report page of a run."""
     counts = run.counts()
     families = sorted({options.info(f).family for r in run.files for f in r.findings})
@@ -210,7 +209,7 @@ def to_html(run: RunResult, options: OutputOptions) -> str:
 """
 
 
-def render_html(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_html(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the run as one self-contained HTML page."""
     out.write(to_html(run, options))
 

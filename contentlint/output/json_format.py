@@ -6,13 +6,13 @@ import json
 from typing import Any, TextIO
 
 from contentlint.model.finding import Severity
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions
 
 SCHEMA_VERSION = 1
 
 
-def to_json(run: RunResult) -> dict[str, Any]:
+def to_json(run: Report) -> dict[str, Any]:
     """Return the JSON document for a run."""
     files = []
     for result in run.files:
@@ -41,7 +41,7 @@ def to_json(run: RunResult) -> dict[str, Any]:
     }
 
 
-def render_json(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_json(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the run as one JSON document (``quiet`` has no effect on JSON)."""
     json.dump(to_json(run), out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions
 
 
-def to_junit(run: RunResult) -> ET.Element:
+def to_junit(run: Report) -> ET.Element:
     """Return the ``<testsuites>`` element of a run."""
     root = ET.Element("testsuites", name="contentlint")
     total = failures = errors = 0
@@ -29,9 +29,11 @@ def to_junit(run: RunResult) -> ET.Element:
             ET.SubElement(suite, "testcase", name="no findings", classname=result.path)
             cases = 1
         for finding in result.findings:
-            case = ET.SubElement(suite, "testcase", name=f"{finding.code} {finding.name} at {finding.line}:{finding.column}",
+            case = ET.SubElement(suite, "testcase",
+                                 name=f"{finding.code} {finding.name} at {finding.line}:{finding.column}",
                                  classname=result.path, file=result.path, line=str(finding.line))
-            text = f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} {finding.code} {finding.message}"
+            text = (f"{finding.path}:{finding.line}:{finding.column}: "
+                    f"{finding.severity} {finding.code} {finding.message}")
             for loc in finding.related:
                 text += f" [see {loc.path}:{loc.line}:{loc.column}]"
             failure = ET.SubElement(case, "failure", message=finding.message, type=f"{finding.severity} {finding.code}")
@@ -48,7 +50,7 @@ def to_junit(run: RunResult) -> ET.Element:
     return root
 
 
-def render_junit(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_junit(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the run as JUnit XML."""
     root = to_junit(run)
     ET.indent(root)

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from contentlint.model.finding import Finding, Location, Severity
-from contentlint.engine.run import RunResult
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, RuleInfo, findings, portable_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -82,7 +82,7 @@ def _location(loc: Location) -> dict[str, Any]:
     return _physical(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)
 
 
-def to_sarif(run: RunResult, options: OutputOptions) -> dict[str, Any]:
+def to_sarif(run: Report, options: OutputOptions) -> dict[str, Any]:
     """Return the SARIF log of a run."""
     infos = dict(options.rules)
     for _, finding in findings(run):
@@ -115,7 +115,7 @@ def to_sarif(run: RunResult, options: OutputOptions) -> dict[str, Any]:
     }
 
 
-def render_sarif(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_sarif(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the run as a SARIF 2.1.0 log."""
     json.dump(to_sarif(run, options), out, indent=2, ensure_ascii=False)
     out.write("\n")

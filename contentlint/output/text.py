@@ -7,9 +7,9 @@ from typing import TextIO
 
 import click
 
-from contentlint.model.finding import Finding, Severity
 from contentlint.engine.messages import printable
-from contentlint.engine.run import RunResult
+from contentlint.model.finding import Finding, Severity
+from contentlint.model.result import Report
 from contentlint.output.base import OutputOptions, findings
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -30,17 +30,19 @@ def finding_line(finding: Finding, colour: bool) -> str:
     return line
 
 
-def render_summary(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_summary(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write each article's reading grade and the summary line (nothing under ``quiet``)."""
     if options.quiet:
         return
     for result in run.files:
         grade = result.metrics.get(run.grade_metric) if not result.error else None
         if grade is not None and result.metrics.get("words"):
-            click.echo(f"{printable(result.path)}: reading grade {grade:.1f} ({run.grade_metric}, target {run.grade_target:g}), "
+            click.echo(f"{printable(result.path)}: reading grade {grade:.1f} "
+                       f"({run.grade_metric}, target {run.grade_target:g}), "
                        f"{result.metrics['words']} words", file=out)
     counts = run.counts()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
     unreadable = sum(1 for r in run.files if r.error)
     summary = f"{len(run.files)} file{'s' if len(run.files) != 1 else ''} checked: {', '.join(parts)}"
     if unreadable:
@@ -48,7 +50,7 @@ def render_summary(run: RunResult, out: TextIO, options: OutputOptions) -> None:
     click.echo(summary, file=out, color=options.colour)
 
 
-def render_text(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_text(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write one line per finding, then (unless ``quiet``) the grades and a summary.
 
     ``quiet`` keeps every finding: it drops only what is not a finding, as ruff's ``-q`` does, so
@@ -59,7 +61,7 @@ def render_text(run: RunResult, out: TextIO, options: OutputOptions) -> None:
     render_summary(run, out, options)
 
 
-def render_statistics(run: RunResult, out: TextIO, options: OutputOptions) -> None:
+def render_statistics(run: Report, out: TextIO, options: OutputOptions) -> None:
     """Write the number of findings per rule, most frequent first (``--statistics``)."""
     counts = Counter((f.code, f.name, f.severity) for _, f in findings(run))
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))

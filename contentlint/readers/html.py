@@ -90,7 +90,7 @@ class _Reader(HTMLParser):
         self.embedded = False  # the current block sits next to an embedding element
         self.sup: list[tuple[str, int, bool]] | None = None  # text of an open <sup>, held back
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Skip ``<![word[ ... >`` with an unknown keyword instead of failing (the stdlib asserts)."""
         try:
             return super().parse_marked_section(i, report)
@@ -228,7 +228,8 @@ class _Reader(HTMLParser):
             # Not an entity ("&alot", "R&D;"): the text as it stands in the source, with exact
             # offsets. Unescaping added a ";" that was not there and anchored every letter at "&".
             end = at + 1 + len(name)
-            self._add(self.source[at:end + 1] if self.source[end:end + 1] == ";" else self.source[at:end], at, exact=True)
+            entity = self.source[at:end + 1] if self.source[end:end + 1] == ";" else self.source[at:end]
+            self._add(entity, at, exact=True)
             return
         self._add(character, at, exact=False)
 
@@ -278,7 +279,7 @@ def _unclosed_comments(text: str) -> tuple[str, list[MarkupProblem]]:
     """
     problems: list[MarkupProblem] = []
     start = text.find("<!--")
-    if start < 0 or text.find("-->", start + 4) >= 0 and text.rfind("<!--") < text.rfind("-->"):
+    if start < 0 or (text.find("-->", start + 4) >= 0 and text.rfind("<!--") < text.rfind("-->")):
         return text, problems
     source_map = SourceMap(text)
     while start >= 0:

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from contentlint.kinds.contract import Opt, rule_function
+from contentlint.model.finding import Hit, Unit
 from contentlint.packs.claims.sentence import (
     Span,
     agent_role,
@@ -44,8 +46,6 @@ from contentlint.packs.claims.sentence import (
 )
 from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.text import compiled, options_key
-from contentlint.model.finding import Hit, Unit
-from contentlint.kinds.contract import Opt, rule_function
 
 # The options each rule function reads (validated when its rule file loads; see kinds/contract.py).
 _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {

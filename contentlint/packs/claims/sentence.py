@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from contentlint.model.finding import Unit
 from contentlint.packs.claims.text import (
     Clause,
     Token,
@@ -22,7 +23,6 @@ from contentlint.packs.claims.text import (
     tokenize,
     verb_forms,
 )
-from contentlint.model.finding import Unit
 
 # Words before an -ed/-s form that make it an adjective or a noun ("reduced risk", "no cures"),
 # or a passive ("is treated with"), rather than a finite verb stating an effect.
@@ -42,7 +42,8 @@ _NOT_CLAIM_BASE_BEFORE = frozenset({
 })
 _PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ADJECTIVAL_PAST_BEFORE = frozenset({
-    ",", ";", "and", "bypass", "remove", "removes", "open", "opens", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits", "exhibited",
+    ",", ";", "and", "bypass", "remove", "removes", "open", "opens", "had", "show", "shows", "showed", "shown",
+    "exhibit", "exhibits", "exhibited",
     "display", "displayed", "demonstrate", "demonstrated", "experience", "experienced", "cause",
     "causes", "caused", "include", "includes", "including", "like", "have", "has", "develop",
     "developed", "developing",
@@ -405,7 +406,7 @@ def lemma_table(verbs: tuple[str, ...]) -> dict[str, tuple[str, str]]:
 class Span:
     """A match-like span: an establishment phrase widened to the verb it governs."""
 
-    __slots__ = ("_start", "_end", "_text")
+    __slots__ = ("_end", "_start", "_text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._start, self._end, self._text = start, end, text[start:end]

@@ -12,8 +12,8 @@ from typing import Any
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.model.finding import Hit, Unit
 from contentlint.packs.claims.checks import CLAIM_WANTS, unsourced_statement
-from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.sentence import check_blocked, prev_word, token_index
+from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.text import compiled, scope_of
 
 _SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.language.readability import sentence_grade, word_count
+from contentlint.model.finding import Hit, Unit
 
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

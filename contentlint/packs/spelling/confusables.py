@@ -14,7 +14,6 @@ itself is the engine's: it tags only the sentences a rule's ``wants`` matches, o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from contentlint.model.finding import Hit
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["its_hits", "then_hits", "their_hits", "your_hits"]
+__all__ = ["its_hits", "their_hits", "then_hits", "your_hits"]
 
 _APOS = "['\u2019]"
 
@@ -130,10 +129,11 @@ def your_hits(doc: Doc) -> Iterator[Hit]:
             # A finite verb later in the clause makes "your going to bed" the subject ("... helps").
             if _finite_verb_after(doc, after.i):
                 continue
-            if not (after.lower_ == "to" and _next(doc, after.i) is not None and _next(doc, after.i).tag_ in {"NN", "NNS", "DT"}):
+            following = _next(doc, after.i)
+            if not (after.lower_ == "to" and following is not None and following.tag_ in {"NN", "NNS", "DT"}):
                 yield _hit(token, "you're")
         elif (nxt.lower_ != "own" and opens and _looks_predicate(nxt)
-                and (nxt.tag_ in {"JJ", "VBN"} and ends or _modifier_without_noun(doc, nxt))):
+                and ((nxt.tag_ in {"JJ", "VBN"} and ends) or _modifier_without_noun(doc, nxt))):
             # "if your sure.", "your likely to", "your worried about": a possessive needs a noun
             # after the adjective.
             yield _hit(token, "you're")

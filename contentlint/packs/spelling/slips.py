@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.model.finding import Hit, Unit
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.kinds.pattern import match_case
+from contentlint.model.finding import Hit, Unit
 from contentlint.packs.spelling import confusables
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""The duplicate stage: fingerprint paragraphs per document, group copies across the run, report.
+"""The corpus stage (duplicates): fingerprint paragraphs per document, group copies across the run, report.
 
 Per document only compact fingerprints are kept (no text); grouping runs once over all documents
 after the per-document stage, one index per distinct set of duplicate options.
@@ -15,19 +15,21 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from contentlint.model.document import Document
 from contentlint.duplicates.index import DuplicateIndex, Fingerprint, Paragraph, fingerprint
 from contentlint.duplicates.values import DuplicateOptions
-from contentlint.model.finding import BlockKind, Finding
+from contentlint.engine.config import Settings
+from contentlint.engine.discover import is_excluded
 from contentlint.engine.messages import format_message
+from contentlint.engine.registry import Rule
+from contentlint.model.document import FORMATS, Document, ReadError, decode, detect_format
+from contentlint.model.finding import BlockKind, Finding
+from contentlint.model.result import FileResult
+from contentlint.readers.load import parse
 
-if TYPE_CHECKING:
-    from contentlint.engine.config import Settings
-    from contentlint.engine.linter import FileResult
-    from contentlint.engine.registry import Rule
 
 class FingerprintCache(Protocol):
     """Fingerprints of a file by its path and bytes (``engine.cache``); ``get`` gives ``None`` on a miss."""
@@ -84,9 +86,6 @@ def repository_files(linted: Sequence[str], exclude: Sequence[str] = (), root: P
     an exclude glob names, and files that are tracked but missing on disk are left out. Empty when
     the files are not in a git work tree or git is not installed.
     """
-    from contentlint.engine.discover import is_excluded
-    from contentlint.model.document import FORMATS
-
     mine: set[Path] = set()
     for linted_path in linted:
         try:
@@ -132,8 +131,6 @@ def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule], se
     not one the user asked to lint. ``cached`` (the result cache) answers files whose bytes it has
     fingerprinted before and stores the others, so an unchanged repository is not parsed again.
     """
-    from contentlint.model.document import ReadError, decode, detect_format, parse
-
     if (settings.duplicate_scope or "repository") != "repository" or not index_options(rules):
         return []
     prints: list[dict[DuplicateOptions, list[Fingerprint]]] = []
@@ -157,32 +154,33 @@ def repository_fingerprints(linted: Sequence[str], rules: Mapping[str, Rule], se
 
 
 def apply_duplicates(results: Sequence[FileResult], rules: Mapping[str, Rule],
-                     others: Sequence[Mapping[DuplicateOptions, list[Fingerprint]]] = ()) -> None:
-    """Add duplicate findings to ``results`` (in order) for every selected duplicate rule.
+                     others: Sequence[Mapping[DuplicateOptions, Sequence[Fingerprint]]] = ()) -> list[FileResult]:
+    """Return ``results`` (in order) with the duplicate findings of every selected duplicate rule added.
 
     ``others`` are fingerprints of files that are indexed but not reported on (the repository's
-    other files); they are added first, so that they count as the originals.
+    other files); they are added first, so that they count as the originals. The returned results
+    carry no fingerprints: the corpus stage is their last reader.
     """
-    by_path = {r.path: r for r in results}
+    owner = {r.path: i for i, r in enumerate(results)}  # the last result of a path, as before
+    added: dict[int, list[Finding]] = {i: [] for i in owner.values()}
     for options in index_options(rules):
         owners = {r.prepared.mode: r for r in rules.values() if r.kind == "duplicate" and r.prepared.index == options}
         index = DuplicateIndex(options)
         for other in others:
-            index.add(other.get(options, []))
+            index.add(other.get(options, ()))
         for result in results:
             if not result.error:
-                index.add(result.fingerprints.get(options, []))
+                index.add(result.fingerprints.get(options, ()))
         for report in index.reports():
             rule = owners.get(_MODE_OF_CODE.get(report.code, ""))
-            target = by_path.get(report.loc.path)
-            if rule is None or target is None:
+            where = owner.get(report.loc.path)
+            if rule is None or where is None:
                 continue
             loc = report.loc
-            target.findings.append(Finding(
+            added[where].append(Finding(
                 path=loc.path, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
                 code=rule.code, name=rule.name, severity=rule.level,
                 message=format_message(rule, report.data),
                 match="", related=report.related,
             ))
-    for result in results:
-        result.fingerprints = {}
+    return [replace(r, findings=(*r.findings, *added.get(i, ())), fingerprints={}) for i, r in enumerate(results)]
