@@ -48,6 +48,7 @@ def _rules() -> Mapping[str, Rule]:
 @example("Rest\r\rcould of\rhelped alot.")  # lone carriage returns as line breaks
 @example("<!--" * 30 + "alot")
 @example("> " * 40 + "could of")
+@example("> " * 7 + "&nbsp;could of")  # the same with the entity first (this test, ci profile)
 @example("> " * 7 + "could of&nbsp;")  # markup longer than the aligner's reach before an entity (this test)
 @example("<![i](p.png)")  # html.parser asserted on an unknown marked section (found by this test)
 @example("could of\\</li></ul>could of</li></ul>")  # an escape sent the aligner to a later repeat (fuzzer)

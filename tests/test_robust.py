@@ -659,11 +659,12 @@ def test_lone_carriage_return_keeps_positions() -> None:
     assert [(f.line, f.column) for f in findings] == [(3, 1)]
 
 
+@pytest.mark.parametrize("tail", ["could of&nbsp;", "&nbsp;could of", "&amp;&nbsp; could of"])
 @pytest.mark.parametrize("depth", [1, 6, 7, 12])
-def test_deep_quote_markers_before_an_entity_keep_positions(depth: int) -> None:
+def test_deep_quote_markers_before_an_entity_keep_positions(depth: int, tail: str) -> None:
     # Found by the property tests: six or more "> " before a line holding an entity put the match
     # at column 1, because the character aligner could not reach past the markers.
-    text = "> " * depth + "could of&nbsp;"
+    text = "> " * depth + tail
     findings = lint_text(text, select=("SP002",))
     column = text.index("could") + 1
     assert [(f.column, f.end_column) for f in findings] == [(column, column + 8)]

@@ -13,8 +13,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Characters a source never needs to encode: a prefix of them stands in the source as written.
-_PLAIN_PREFIX = re.compile(r"[A-Za-z0-9 ,.;:!?()-]+")
+# Characters a source never needs to encode: a run of them stands in the source as written.
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.;:!?()-]*")
 # How far the character-by-character aligner may skip ahead in the source to find one character.
 # Escapes and entities ("\\*", "&amp;") need a few; a longer jump would more likely be a false match.
 _MAX_CHAR_SKIP = 12
@@ -119,22 +119,32 @@ class ProseBuilder:
             self.add_exact(text, found)
             self.cursor = found + len(text)
             return
-        # The text is not in the source as written (an entity or escape inside it). Its leading
-        # plain characters are, though: jump the cursor to them first, so that a long run of markup
-        # before the text (six nested quote markers, say) is not beyond the character search's reach.
-        plain = _PLAIN_PREFIX.match(text)
-        if plain and plain.end() > 0:
+        # The text is not in the source as written (an entity or escape inside it). Its first run of
+        # plain characters is, though: jump the cursor to just before it first, so that a long run of
+        # markup before the text (six nested quote markers, say) is not beyond the character search's
+        # reach.
+        plain = _PLAIN_RUN.search(text)
+        reach = 0
+        if plain:
             start = self._source.find(plain.group(0), self.cursor, limit)
             if start > self.cursor:
-                self.cursor = start
+                if plain.start() == 0:
+                    self.cursor = start
+                else:
+                    # The characters before the run lie somewhere before it: let their search reach it.
+                    reach = start
         index = 0
         while index < len(text):
-            index = self._align_one(text, index, limit)
+            index = self._align_one(text, index, limit, reach)
 
-    def _align_one(self, text: str, index: int, limit: int) -> int:
-        """Place ``text[index]`` (or the characters one entity stands for); return the next index."""
+    def _align_one(self, text: str, index: int, limit: int, reach: int = 0) -> int:
+        """Place ``text[index]`` (or the characters one entity stands for); return the next index.
+
+        The search looks ``_MAX_CHAR_SKIP`` characters ahead, or up to ``reach`` when the caller
+        knows the text's next plain run starts there.
+        """
         char = text[index]
-        stop = min(limit, self.cursor + _MAX_CHAR_SKIP, len(self._source))
+        stop = min(limit, max(self.cursor + _MAX_CHAR_SKIP, reach), len(self._source))
         position = self.cursor
         # The nearest source spelling of the character wins: itself, an entity or an escape. Runs of
         # entities ("&nbsp;&nbsp;and") are consumed one by one, so no later letter is matched
