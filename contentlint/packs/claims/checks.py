@@ -118,7 +118,7 @@ CLAIM_WANTS = (
     r"rejuvena|revitali|restor|nourish|purif|cleans|destroy|neutrali|shrink|dissolv|unclog|"
     r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target|shrink|deter|"
     r"antivir|antibiot|anti-inflamm|antidepress|painkill|role|best|result|assist|maintain|ward|rid|"
-    r"anti-tumor|calm)"
+    r"anti-tumor|calm|disappear|vanish|versus|vs|success|alternativ|formula|defen[cs]|avoid|relief)"
 )
 
 
