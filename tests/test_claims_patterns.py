@@ -106,6 +106,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("MC001", "The best way to treat a burn is cool running water.", []),
     ("MC001", "The most powerful antiviral essential oils to provide defense against coronavirus.",
      ["provide defense against"]),
+    # PubMed conclusions: established effectiveness; a trial still to run is no claim.
+    ("MC001", "We confirmed the clinical effectiveness of influenza vaccination in children.",
+     ["confirmed the clinical effectiveness"]),
+    ("MC001", "A larger trial is needed to confirm the effectiveness of the intervention.", []),
+    ("MC001", "Same-statin rechallenge was highly tolerable and efficacious.",
+     ["was highly tolerable and efficacious"]),
 ]
 
 
