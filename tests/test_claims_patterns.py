@@ -112,6 +112,15 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("MC001", "A larger trial is needed to confirm the effectiveness of the intervention.", []),
     ("MC001", "Same-statin rechallenge was highly tolerable and efficacious.",
      ["was highly tolerable and efficacious"]),
+    # A product presented as a treatment ("is used to treat"); history and practice are not.
+    ("MC004", "Colloidal silver is used to treat infections.", ["treat infections"]),
+    ("MC004", "Echinacea has been used to treat colds.", []),
+    ("MC004", "Zinc is commonly used to treat colds in hospitals.", []),
+    # Second-person promises
+    ("MC002", "With ColdAway you'll never get a cold again.", ["never get a cold again"]),
+    ("MC002", "Cancer Herb Tea 'You have nothing to lose but your cancer'", ["nothing to lose but your cancer"]),
+    ("MC002", "Your joints will thank you.", []),
+    ("MC002", "You never get the same cold again because of immunity.", []),
 ]
 
 
