@@ -83,6 +83,44 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("MC004", "Vitamin E supplements did nothing to prevent prostate cancer.", []),
     ("MC004", "A purified CBD drug is approved by the FDA to treat seizures in epilepsy.", []),
     ("MC004", "Zinc supports normal immune function.", []),
+    # Regulator-quoted headline fragments (issue 11, second pass): they carry their own subject,
+    # so they count only as the whole unit.
+    ("MC001", "Skin cancers disappear\n", ["Skin cancers disappear"]),
+    ("MC001", "Skin cancers disappear after surgery in most patients.", []),
+    ("MC001", "Symptoms disappear within two weeks.", []),
+    ("MC001", "Elderberry Vs Corona Virus.", ["Elderberry Vs Corona Virus"]),
+    ("MC001", "Cold vs flu.", []),
+    ("MC001", "Causes cancer cells to commit suicide!", ["Causes cancer cells to commit suicide"]),
+    ("MC001", "Radiation causes cancer cells to die.", []),
+    ("MC001", "Avoid painful surgery, radiotherapy, chemotherapy\n", ["Avoid painful surgery"]),
+    ("MC001", "Avoid lifting heavy objects after surgery.", []),
+    ("MC001", "It has been used in Spain with great success against Covid19.",
+     ["with great success against"]),
+    ("MC001", "The trial had great success in recruiting patients.", []),
+    ("MC001", "CBD is being adopted as a natural alternative to pharmaceutical-grade treatments for depression.",
+     ["natural alternative to pharmaceutical-grade treatments"]),
+    ("MC001", "Ask your doctor about alternatives to surgery.", []),
+    ("MC001", "the official formula to treat coronavirus.", ["official formula to treat"]),
+    ("MC001", "An effective, safe, and affordable way to treat virus and infection.",
+     ["effective, safe, and affordable way to treat virus"]),
+    ("MC001", "The best way to treat a burn is cool running water.", []),
+    ("MC001", "The most powerful antiviral essential oils to provide defense against coronavirus.",
+     ["provide defense against"]),
+    # PubMed conclusions: established effectiveness; a trial still to run is no claim.
+    ("MC001", "We confirmed the clinical effectiveness of influenza vaccination in children.",
+     ["confirmed the clinical effectiveness"]),
+    ("MC001", "A larger trial is needed to confirm the effectiveness of the intervention.", []),
+    ("MC001", "Same-statin rechallenge was highly tolerable and efficacious.",
+     ["was highly tolerable and efficacious"]),
+    # A product presented as a treatment ("is used to treat"); history and practice are not.
+    ("MC004", "Colloidal silver is used to treat infections.", ["treat infections"]),
+    ("MC004", "Echinacea has been used to treat colds.", []),
+    ("MC004", "Zinc is commonly used to treat colds in hospitals.", []),
+    # Second-person promises
+    ("MC002", "With ColdAway you'll never get a cold again.", ["never get a cold again"]),
+    ("MC002", "Cancer Herb Tea 'You have nothing to lose but your cancer'", ["nothing to lose but your cancer"]),
+    ("MC002", "Your joints will thank you.", []),
+    ("MC002", "You never get the same cold again because of immunity.", []),
 ]
 
 
@@ -110,6 +148,19 @@ def test_finding_explains_itself() -> None:
     message = findings[0].message
     assert "'repairs'" in message and "NeuroMax" in message and "parse: name" in message
     assert "nothing excuses it" in message
+
+
+def test_message_quotes_the_subject() -> None:
+    """The subject is quoted without a trailing relative pronoun; a passive subject is found."""
+    text = "One method of treatment that has shown success in alleviating pain is massage."
+    message = lint_text(text, select=("MC001",))[0].message
+    assert "of 'One method of treatment' as certain" in message
+    text = "Take it daily, because it has been shown to promote healing."
+    message = lint_text(text, select=("MC001",))[0].message
+    assert "its subject 'it'" in message and "no subject found" not in message
+    findings = lint_text("Melatonin cures insomnia and prevents migraines.", select=("MC001",))
+    assert [f.match for f in findings] == ["cures", "prevents"]
+    assert "of 'Melatonin' as certain" in findings[1].message
 
 
 def test_patient_information_profile_exempts_guidance() -> None:

@@ -28,16 +28,11 @@ from typing import Any
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.model.finding import Hit, Unit
 from contentlint.packs.claims.sentence import (
-    Span,
     agent_role,
     check_blocked,
-    extend,
     finite,
-    hedged_wording,
     is_hedged,
     is_question,
-    lemma_kind,
-    lemma_table,
     passive_agent_role,
     prepare,
     prev_word,
@@ -46,6 +41,7 @@ from contentlint.packs.claims.sentence import (
 )
 from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.text import compiled, options_key
+from contentlint.packs.claims.triggers import Span, extend, hedged_wording, lemma_kind, lemma_table
 
 # The options each rule function reads (validated when its rule file loads; see kinds/contract.py).
 _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
@@ -118,7 +114,7 @@ CLAIM_WANTS = (
     r"rejuvena|revitali|restor|nourish|purif|cleans|destroy|neutrali|shrink|dissolv|unclog|"
     r"lessen|relax|energi|sharpen|guard|shield|stop|end|beat|conquer|remov|wip|target|shrink|deter|"
     r"antivir|antibiot|anti-inflamm|antidepress|painkill|role|best|result|assist|maintain|ward|rid|"
-    r"anti-tumor|calm)"
+    r"anti-tumor|calm|disappear|vanish|versus|vs|success|alternativ|formula|defen[cs]|avoid|relief)"
 )
 
 
@@ -143,6 +139,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     need_agent = bool(options.get("claim-verbs-need-agent", False))
     strong = frozenset(str(v).lower() for v in options.get("strong-verbs", []))
     seen: list[tuple[int, int, int]] = []  # (start, end, scope start) of reported triggers
+    last_subject = ("", "")  # the subject of the last reported trigger, for "X cures A and prevents B"
     # (match, lemma for the suggestion, needs a treatment or behaviour as its subject)
     candidates: list[tuple[re.Match[str] | Span, str | None, bool]] = []
     pattern = compiled(key, "establishment")
@@ -220,11 +217,13 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue  # "AVMs are treated by surgery": how doctors proceed, not an effect claim
         if role == "":
             role = agent_role(sent, key, scope[0], cand.start())
-        if role is None and seen and seen[-1][2] == scope[0] and prev_word(
+        if role in {None, "agent"} and seen and seen[-1][2] == scope[0] and prev_word(
                 sent, token_index(sent, cand.start())) in {"and", "or", ","}:
             role = "agent"  # "Melatonin cures insomnia and prevents ...": the same subject
-        subject = _AUX_TAIL_RE.sub("", unit.text[scope[0]:cand.start()]).strip(" ,;:-–—")
-        why = "subject in the agents list" if role == "agent" else ""
+            subject, why = last_subject
+        else:
+            subject = _AUX_TAIL_RE.sub("", unit.text[scope[0]:cand.start()]).strip(" ,;:-–—")
+            why = "subject in the agents list" if role == "agent" else ""
         if role is None:
             role, subject, why = _subject_from_syntax(unit, key, cand.start(), scope[0])
             if why in {"parse: pronoun", "parse: name"} and cand_lemma in inferred_not_with:
@@ -242,9 +241,10 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         trigger = cand.group()
         seen.append((cand.start(), cand.end(), scope[0]))
+        last_subject = (subject, why)
         yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
                   data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma),
-                        "subject": subject or "its implied subject", "why": why or "any subject not a condition",
+                        "subject": _subject_phrase(subject, why), "why": why or "any subject not a condition",
                         "excused": "nothing: not negated, asked, conditional or hedged in "
                                       "its clause, and no source in the sentence"})
 
@@ -287,3 +287,18 @@ def _subject_from_syntax(unit: Unit, key: str, start: int,
     found = parsed_subject(doc, start, compiled(key, "agents"), compiled(key, "non-agents"),
                            clause_start)
     return found.role, found.subject, f"parse: {found.reason}"
+
+
+_TRAILING_RELATIVE_RE = re.compile(r"(?:\s+(?:that|which|who|whom|whose))+\s*$", re.IGNORECASE)
+
+
+def _subject_phrase(subject: str, why: str) -> str:
+    """The subject as the message names it: quoted, without a trailing relative pronoun.
+
+    "One method of treatment that" (the words before "has shown success") reads "'One method of
+    treatment'"; a subject read from the parse is "its subject 'it'"; none is "its implied subject".
+    """
+    words = _TRAILING_RELATIVE_RE.sub("", subject).strip(" ,;:-–—")
+    if not words:
+        return "its implied subject"
+    return f"its subject '{words}'" if why.startswith("parse:") else f"'{words}'"

@@ -20,7 +20,8 @@ from typing import Any
 _THING_PRONOUNS = frozenset({"it", "they", "this", "these", "that"})
 # A bullet or numbering left at the start of a unit's text by a plain-text reader.
 _LEAD_RE = re.compile(r"[\s\-–—*•·>\d.)]*")
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+_AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 # Links through which a verb inherits its governor's subject ("helps reduce", "cures X and
 # prevents Y", "works by preventing").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "compound", "amod", "dep", "parataxis"})
@@ -96,7 +97,9 @@ def parsed_subject(doc: Any, start: int, agents: re.Pattern[str] | None,
     tok = _token_at(doc, start)
     if tok is None:
         return ParsedSubject(None, "", "trigger not in parse")
-    subj = _subject_of(tok)
+    # A trigger that starts with an auxiliary ("it has been shown to promote") takes the subject
+    # of the verb it belongs to: the passive or raising subject of "shown".
+    subj = _subject_of(tok.head if tok.dep_ in _AUX_DEPS and tok.head is not tok else tok)
     name = _name_before(doc, tok, clause_start)
     if name and not (non_agents is not None and non_agents.search(name)):
         return ParsedSubject("agent", name, "name")

@@ -49,8 +49,9 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
         if m.start() < reported_to:
             continue
         idx = token_index(sent, m.start())
-        if prev_word(sent, idx) == "used" or (prev_word(sent, idx) == "to" and idx >= 2
-                                               and prev_word(sent, idx - 1) == "used"):
+        used_to = prev_word(sent, idx) == "used" or (prev_word(sent, idx) == "to" and idx >= 2
+                                                   and prev_word(sent, idx - 1) == "used")
+        if used_to and not _sold_for(sent, unit.text, idx, products):
             continue  # "used to treat" reports a use, not an effect
         if prev_word(sent, idx) == "for" and m.group().lower().endswith("ing"):
             continue  # "looks promising for treating chronic pain": a purpose, hedged by its head
@@ -106,3 +107,17 @@ def _unlisted_product(unit: Unit, start: int, clause_start: int) -> str:
         # ("Grafts can also repair bone loss", "Prognosis may improve"): a brand must look like one.
         return ""
     return found.subject
+
+
+def _sold_for(sent: Any, text: str, idx: int, products: Any) -> bool:
+    """True for "<product> is/are used to treat": a listed product presented as a treatment.
+
+    Regulators cite "Colloidal silver is used to treat infections" as an intended-use claim.  Only
+    the present "is/are used to" right after a listed product counts: "has been (traditionally)
+    used to treat" and "is used in hospitals to treat" describe history or practice.
+    """
+    if idx < 3 or prev_word(sent, idx - 1) != "used" or prev_word(sent, idx - 2) not in {"is", "are"}:
+        return False
+    be = sent.tokens[idx - 3]
+    before = text[:be.start].rstrip()
+    return any(m.end() == len(before) for m in products.finditer(before))
