@@ -122,8 +122,36 @@ def syntax_requests(doc: Document, rules: Mapping[str, Rule], analysis: Analysis
     return to_parse, to_tag
 
 
+def list_lead_ins(doc: Document) -> dict[int, str]:
+    """The lead-in of every list item block, by block index (items with none are left out).
+
+    A list's lead-in is the nearest preceding non-list block when it is prose ending with ":"
+    ("NeuroMax helps you:"), else the nearest preceding heading in the same section ("Benefits of
+    turmeric").
+    """
+    lead_ins: dict[int, str] = {}
+    for index, block in enumerate(doc.blocks):
+        if block.kind is not BlockKind.LIST_ITEM:
+            continue
+        before = index - 1
+        while before >= 0 and doc.blocks[before].kind is BlockKind.LIST_ITEM:
+            before -= 1
+        if before < 0:
+            continue
+        prev = doc.blocks[before]
+        if prev.kind is not BlockKind.HEADING and prev.text.rstrip().endswith(":"):
+            lead_ins[index] = prev.text.strip()
+            continue
+        while before >= 0 and doc.blocks[before].kind is not BlockKind.HEADING:
+            before -= 1
+        if before >= 0 and doc.blocks[before].section == block.section:
+            lead_ins[index] = doc.blocks[before].text.strip()
+    return lead_ins
+
+
 def _unit_findings(doc: Document, rule: Rule, analysis: Analysis,
-                   syntax: SyntaxProvider | None = None) -> Iterator[Finding]:
+                   syntax: SyntaxProvider | None = None,
+                   lead_ins: Mapping[int, str] | None = None) -> Iterator[Finding]:
     kind = KINDS[rule.kind]
     syntax = syntax if rule.needs & _SYNTAX else None
     contract = getattr(rule.prepared, "contract", None)
@@ -144,7 +172,8 @@ def _unit_findings(doc: Document, rule: Rule, analysis: Analysis,
         if wants is not None and not wants(block.text[start:end]):
             continue
         sentences = analysis.block_sentences[index] if rule.scope is Scope.BLOCK else ()
-        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences, syntax)
+        unit = Unit(block.text[start:end], block.kind, _links_in(block, start, end), sentences, syntax,
+                    lead_ins.get(index, "") if lead_ins else "")
         for hit in kind.check(unit, rule.prepared):
             if hit.end <= hit.start and rule.kind in _TEXT_KINDS:
                 continue  # a zero-width match of a house pattern reports nothing readable
@@ -233,11 +262,12 @@ def lint_document(doc: Document, rules: Mapping[str, Rule], model: str | None = 
             message=markup.message,
         ))
     syntax = _syntax_for(doc, rules, analysis, model)
+    lead_ins = list_lead_ins(doc)
     for rule in rules.values():
         if rule.kind == "duplicate":
             continue
         findings = (_metric_findings(doc, rule, analysis) if rule.kind == "metric"
-                    else _unit_findings(doc, rule, analysis, syntax))
+                    else _unit_findings(doc, rule, analysis, syntax, lead_ins))
         try:
             found.extend(list(findings))
         except Exception as exc:  # noqa: BLE001 - one failing rule must not lose the file's other findings

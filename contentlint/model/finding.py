@@ -72,6 +72,9 @@ class Unit:
     # The document's syntax, when a selected rule declared that it reads tags or dependencies and the
     # run has a parser (``nlp-model`` is not "blank"); ``None`` otherwise.
     syntax: SyntaxProvider | None = field(default=None, compare=False, repr=False)
+    # For a unit of a list item: the text of the list's lead-in ("NeuroMax helps you:", a heading
+    # "Benefits of turmeric"), so that a bullet can inherit its subject; "" otherwise.
+    lead_in: str = field(default="", compare=False)
 
     def tagged(self) -> Any | None:
         """The unit's text as a tagged spaCy ``Doc``, or ``None`` in a run without syntax."""

@@ -27,6 +27,7 @@ from typing import Any
 
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.model.finding import Hit, Unit
+from contentlint.packs.claims.leadin import brand_like, bullet_lead_in
 from contentlint.packs.claims.sentence import (
     agent_role,
     check_blocked,
@@ -73,6 +74,7 @@ _UNHEDGED_CLAIM_OPTIONS: dict[str, Opt] = {
     "skip-relative-clauses": Opt("bool"),
     "guidance": Opt("words"),
     "inferred-subject-not-with": Opt("words"),
+    "lead-in-not-subjects": Opt("words"),
 }
 
 # "Zinc helps shorten colds" asserts the effect ("can help" is the hedge): the claim is reported
@@ -142,6 +144,7 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     last_subject = ("", "")  # the subject of the last reported trigger, for "X cures A and prevents B"
     # (match, lemma for the suggestion, needs a treatment or behaviour as its subject)
     candidates: list[tuple[re.Match[str] | Span, str | None, bool]] = []
+    inherited: dict[int, str] = {}  # trigger start -> the subject a bullet takes from its lead-in
     pattern = compiled(key, "establishment")
     not_after = compiled(key, "establishment-not-before")
     if pattern:
@@ -159,6 +162,14 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
     if verb_re:
         for m in verb_re.finditer(unit.text):
             lemma, kind = lemma_kind(lemma_of, m.group())
+            if kind in {"base", "s"} and lemma != "help" and unit.lead_in:
+                named = _lead_in_agent(unit, key, m.start())
+                if named:
+                    # "NeuroMax helps you:" then "- Lower blood sugar": the bullet's subject is the
+                    # product its lead-in names.
+                    inherited[m.start()] = named
+                    candidates.append((m, lemma, False))
+                    continue
             helps = lemma == "help" and _helps_a_claim(sent, m, lemma_of)
             if lemma == "help" and not helps:
                 continue  # "helps cover medical services", "helps the body absorb iron"
@@ -217,10 +228,15 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue  # "AVMs are treated by surgery": how doctors proceed, not an effect claim
         if role == "":
             role = agent_role(sent, key, scope[0], cand.start())
+        if cand.start() in inherited:
+            role = "agent"
+            last_subject = (inherited[cand.start()], "lead-in")
         if role in {None, "agent"} and seen and seen[-1][2] == scope[0] and prev_word(
                 sent, token_index(sent, cand.start())) in {"and", "or", ","}:
             role = "agent"  # "Melatonin cures insomnia and prevents ...": the same subject
             subject, why = last_subject
+        elif cand.start() in inherited:
+            subject, why = inherited[cand.start()], "lead-in"
         else:
             subject = _AUX_TAIL_RE.sub("", unit.text[scope[0]:cand.start()]).strip(" ,;:-–—")
             why = "subject in the agents list" if role == "agent" else ""
@@ -244,7 +260,8 @@ def unhedged_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator[Hit]:
         last_subject = (subject, why)
         yield Hit(cand.start(), cand.end(), trigger, suggestion=hedged_wording(trigger, cand_lemma),
                   data={"trigger": trigger, "hedged": hedged_wording(trigger, cand_lemma),
-                        "subject": _subject_phrase(subject, why), "why": why or "any subject not a condition",
+                        "subject": _subject_phrase(subject, why),
+                        "why": _WHY.get(why, why) or "any subject not a condition",
                         "excused": "nothing: not negated, asked, conditional or hedged in "
                                       "its clause, and no source in the sentence"})
 
@@ -289,6 +306,27 @@ def _subject_from_syntax(unit: Unit, key: str, start: int,
     return found.role, found.subject, f"parse: {found.reason}"
 
 
+_WHY = {"lead-in": "a list item whose lead-in names a product or treatment"}
+
+
+def _lead_in_agent(unit: Unit, key: str, start: int) -> str:
+    """The product or treatment a bullet opening at ``start`` inherits from its list's lead-in, or "".
+
+    The lead-in must name one: a word from the ``agents`` list or a product name ("NeuroMax helps
+    you:"); advice lists ("To lower your risk:", "Tips:") name the reader, not a product.
+    """
+    subject = bullet_lead_in(unit, start, compiled(key, "lead-in-not-subjects"))
+    if not subject:
+        return ""
+    agents = compiled(key, "agents")
+    non_agents = compiled(key, "non-agents")
+    if non_agents is not None and non_agents.search(subject) and not brand_like(subject):
+        return ""
+    if brand_like(subject) or (agents is not None and agents.search(subject)) or subject[:1].isupper():
+        return subject
+    return ""
+
+
 _TRAILING_RELATIVE_RE = re.compile(r"(?:\s+(?:that|which|who|whom|whose))+\s*$", re.IGNORECASE)
 
 
@@ -301,4 +339,6 @@ def _subject_phrase(subject: str, why: str) -> str:
     words = _TRAILING_RELATIVE_RE.sub("", subject).strip(" ,;:-–—")
     if not words:
         return "its implied subject"
+    if why == "lead-in":
+        return f"its subject '{words}' (from the list's lead-in)"
     return f"its subject '{words}'" if why.startswith("parse:") else f"'{words}'"

@@ -12,6 +12,7 @@ from typing import Any
 from contentlint.kinds.contract import Opt, rule_function
 from contentlint.model.finding import Hit, Unit
 from contentlint.packs.claims.checks import CLAIM_WANTS, unsourced_statement
+from contentlint.packs.claims.leadin import brand_like, bullet_lead_in
 from contentlint.packs.claims.sentence import check_blocked, prev_word, token_index
 from contentlint.packs.claims.subject import parsed_subject, subjectless_start
 from contentlint.packs.claims.text import compiled, scope_of
@@ -24,6 +25,7 @@ _SUPPLEMENT_DISEASE_CLAIM_OPTIONS: dict[str, Opt] = {
     "no-evidence": Opt("words"),
     "distancing": Opt("words"),
     "sources": Opt("words"),
+    "lead-in-not-subjects": Opt("words"),
 }
 
 
@@ -66,7 +68,12 @@ def supplement_disease_claim(unit: Unit, options: Mapping[str, Any]) -> Iterator
             product = products.search(unit.text, 0, m.start())
         if not diseases.search(unit.text, m.end(), s_end):
             continue
-        named = product.group() if product is not None else _unlisted_product(unit, m.start(), s_start)
+        inherited = bullet_lead_in(unit, m.start(), compiled(key, "lead-in-not-subjects")) if product is None else ""
+        if inherited and (products.search(inherited) or brand_like(inherited)):
+            # "Benefits of elderberry" then "- Prevent colds and flu": the product the lead-in names.
+            named = f"its subject '{inherited}' (from the list's lead-in)"
+        else:
+            named = product.group() if product is not None else _unlisted_product(unit, m.start(), s_start)
         if not named:
             continue
         blocked, _scope = check_blocked(sent, key, m.start(), m.end())
