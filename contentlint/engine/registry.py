@@ -19,11 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from contentlint.engine.messages import template_problem
 from contentlint.engine.rulefile import (  # re-exported: the registry's public names
-    _LOADER,
     CODE_RE,
     LEXICONS_DIR,
     NAME_RE,
@@ -32,6 +29,7 @@ from contentlint.engine.rulefile import (  # re-exported: the registry's public 
     RuleError,
     _examples,
     load_lexicons,
+    read_yaml,
     resolve_lexicons,
 )
 from contentlint.kinds import KINDS, Kind, OptionError, Scope
@@ -139,10 +137,7 @@ def load_rule(path: Path, pack: str, allow_code: frozenset[str] = frozenset(),
     of the rules directory that holds the file).
     """
     where = str(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RuleError(f"{where}: cannot read rule file: {exc}") from None
+    data = read_yaml(path, "rule file")
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping")
     for key in data:

@@ -30,6 +30,14 @@ class RuleError(Exception):
     """A rule file is invalid; the message names the file and the key."""
 
 
+def read_yaml(path: Path, what: str) -> Any:
+    """Parse the YAML file ``path``; a file that cannot be read or parsed is a ``RuleError`` naming it."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path}: cannot read {what}: {exc}") from None
+
+
 @dataclass(frozen=True)
 class Example:
     """A bad or good example from a rule file, with what the rule must report on it exactly.
@@ -115,10 +123,7 @@ def load_lexicons(directories: Sequence[Path]) -> dict[str, tuple[str, Any]]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            try:
-                data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-                raise RuleError(f"{path}: cannot read lexicon file: {exc}") from None
+            data = read_yaml(path, "lexicon file")
             if not isinstance(data, dict):
                 raise RuleError(f"{path}: a lexicon file maps lexicon names to word lists")
             for name, value in data.items():

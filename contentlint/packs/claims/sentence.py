@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from contentlint.language.analysis import shared_view
 from contentlint.model.finding import Unit
 from contentlint.packs.claims.text import (
     Clause,
@@ -79,12 +80,22 @@ class Sentence:
     source: bool
 
 
+def _structure(text: str) -> tuple[list[Token], list[Clause]]:
+    tokens = tokenize(text)
+    return tokens, clauses(tokens)
+
+
 def prepare(unit: Unit, key: str) -> Sentence:
-    """Tokenise the unit and decide once whether it names a source."""
-    tokens = tokenize(unit.text)
+    """Tokenise the unit and decide whether it names a source.
+
+    The tokens and clauses depend on the text alone, so the four claims rules share them through
+    the document's shared views instead of each tokenising every sentence again (they are read, never
+    changed); only the source check depends on the rule's lexicons.
+    """
+    tokens, parts = shared_view("claims.structure", _structure, unit.text)
     sources = compiled(key, "sources")
     has_source = bool(unit.links) or bool(sources and sources.search(unit.text))
-    return Sentence(unit.text, tokens, clauses(tokens), has_source)
+    return Sentence(unit.text, tokens, parts, has_source)
 
 
 def is_question(text: str) -> bool:
